@@ -1,0 +1,49 @@
+// The hub: Electron-free core that answers the contract. Both transports (IPC
+// in the desktop app, HTTP + SSE in browser mode) call `dispatch` and
+// `subscribe`; nothing else reaches the hub from outside.
+import type { HubEvent, MessageKind } from '../../shared/contract';
+import type { AppInfo } from '../../shared/model';
+import { ok, type Result } from '../../shared/result';
+import { ApprovalsInbox } from './approvals';
+import { createDispatch, type Dispatch } from './dispatch';
+import { EventBus } from './events';
+import type { Logger } from './log';
+import type { SettingsStore } from './settings-store';
+
+export interface HubOptions {
+  store: SettingsStore;
+  info: Pick<AppInfo, 'name' | 'version' | 'mode' | 'platform' | 'dataDir'>;
+  log: Logger;
+}
+
+export interface Hub {
+  dispatch(kind: MessageKind, name: unknown, payload: unknown): Promise<Result<unknown>>;
+  subscribe(listener: (event: HubEvent) => void): () => void;
+}
+
+export function createHub({ store, info, log }: HubOptions): Hub {
+  const bus = new EventBus(log);
+  const approvals = new ApprovalsInbox();
+
+  const dispatch: Dispatch = createDispatch(
+    {
+      queries: {
+        'app.info': async () => ok({ ...info, storeNotices: [...store.notices] }),
+        'settings.get': async () => ok(store.settings),
+        'workspace.get': async () => ok(store.workspace),
+        'approvals.list': async () => ok(approvals.list()),
+      },
+      commands: {
+        'settings.update': async (patch) => {
+          const settings = store.updateSettings(patch);
+          bus.emit('settings.changed', settings);
+          return ok(settings);
+        },
+        'approvals.decide': (input) => approvals.decide(input),
+      },
+    },
+    log,
+  );
+
+  return { dispatch, subscribe: (listener) => bus.subscribe(listener) };
+}

@@ -1,0 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useClient } from './api/client';
+import { useConnectionState } from './api/connection';
+import { appInfoOptions, settingsOptions, useHubEvents } from './api/queries';
+import { Sidebar } from './components/Sidebar';
+import { StoreNotices } from './components/StoreNotices';
+import { ApprovalsPage } from './pages/ApprovalsPage';
+import { HomePage } from './pages/HomePage';
+import { SettingsPage } from './pages/SettingsPage';
+import { useCurrentPage, usePageShortcuts } from './routes';
+
+export function App(): React.JSX.Element {
+  const client = useClient();
+  useHubEvents(client);
+  usePageShortcuts();
+  const page = useCurrentPage();
+  const connection = useConnectionState(client);
+  const info = useQuery(appInfoOptions(client));
+  const settings = useQuery(settingsOptions(client));
+
+  const theme = settings.data?.theme ?? 'system';
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <Sidebar current={page} />
+      <main className="content" aria-live="polite">
+        {info.data && <StoreNotices notices={info.data.storeNotices} />}
+        {page === 'home' && <HomePage />}
+        {page === 'approvals' && <ApprovalsPage />}
+        {page === 'settings' && <SettingsPage />}
+      </main>
+      <footer className="status-bar">
+        <span className={`connection connection-${connection}`} data-testid="connection">
+          {connection === 'connected' ? 'Connected' : 'Reconnecting…'}
+        </span>
+        {info.data && (
+          <span>
+            Starboard {info.data.version} · {info.data.mode === 'browser' ? 'browser mode' : 'desktop'}
+          </span>
+        )}
+      </footer>
+    </div>
+  );
+}

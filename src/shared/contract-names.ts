@@ -1,0 +1,19 @@
+// The names of every message in the contract, free of dependencies so the
+// sandboxed preload can bundle them. contract.ts holds their schemas and
+// checks (with `satisfies`) that it covers exactly these names.
+
+export const queryNames = ['app.info', 'settings.get', 'workspace.get', 'approvals.list'] as const;
+export const commandNames = ['settings.update', 'approvals.decide'] as const;
+export const eventNames = ['settings.changed', 'workspace.changed', 'approvals.changed'] as const;
+
+export type QueryName = (typeof queryNames)[number];
+export type CommandName = (typeof commandNames)[number];
+export type EventName = (typeof eventNames)[number];
+export type MessageKind = 'query' | 'command';
+
+/** The one place an IPC channel string is made. */
+export function channelFor(kind: MessageKind, name: string): string {
+  return `starboard:${kind}:${name}`;
+}
+
+export const eventChannel = 'starboard:event';
