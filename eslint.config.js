@@ -99,6 +99,27 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/sim/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', 'electron/*', 'electron-store'], message: 'The simulator runs in plain Node.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'The simulator stands apart from the app.',
+            },
+            {
+              group: ['aws-sdk', 'aws-sdk/*', '@octokit/openapi', '@octokit/openapi/*'],
+              message: 'Service models are for tests only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/main/shell/**/*.ts', 'src/main/index.ts'],
     ignores: ['src/main/shell/ipc.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: [rawIpc] }] },
