@@ -17,13 +17,12 @@ export function restoreWindowState(
   workAreas: readonly Rect[],
 ): WindowState | undefined {
   if (!saved) return undefined;
-  const visible = workAreas.some((area) => overlap(area, saved) >= minVisible * minVisible);
-  if (!visible) return undefined;
-  return saved;
+  return workAreas.some((area) => showsEnoughOf(area, saved)) ? saved : undefined;
 }
 
-function overlap(a: Rect, b: Rect): number {
-  const width = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const height = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return width > 0 && height > 0 ? width * height : 0;
+/** At least 100 px each way on one screen, so the title bar can be grabbed. */
+function showsEnoughOf(area: Rect, window: Rect): boolean {
+  const width = Math.min(area.x + area.width, window.x + window.width) - Math.max(area.x, window.x);
+  const height = Math.min(area.y + area.height, window.y + window.height) - Math.max(area.y, window.y);
+  return width >= minVisible && height >= minVisible;
 }

@@ -21,6 +21,9 @@ export function SettingsPage(): React.JSX.Element {
     onSuccess: (next) => queryClient.setQueryData(settingsOptions(client).queryKey, next),
   });
 
+  // Show the choice at once; the hub's answer (or an error) follows.
+  const theme = (update.isPending ? update.variables.theme : undefined) ?? settings.data?.theme;
+
   return (
     <section aria-labelledby="settings-title">
       <header className="page-header">
@@ -29,18 +32,18 @@ export function SettingsPage(): React.JSX.Element {
       {settings.error && <QueryError error={settings.error} what="settings" />}
       {update.error && <QueryError error={update.error} what="the new setting" />}
 
-      <fieldset className="group" disabled={!settings.data || update.isPending}>
+      <fieldset className="group" disabled={!settings.data}>
         <legend>Appearance</legend>
-        {themes.map((theme) => (
-          <label key={theme.value} className="radio">
+        {themes.map((option) => (
+          <label key={option.value} className="radio">
             <input
               type="radio"
               name="theme"
-              value={theme.value}
-              checked={settings.data?.theme === theme.value}
-              onChange={() => update.mutate({ theme: theme.value })}
+              value={option.value}
+              checked={theme === option.value}
+              onChange={() => update.mutate({ theme: option.value })}
             />
-            {theme.label}
+            {option.label}
           </label>
         ))}
       </fieldset>

@@ -1,0 +1,75 @@
+// Starts the built browser mode (node out/main/web.js) in a fresh data folder
+// and hands its URL to the tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+
+export interface RunningStarboard {
+  url: string;
+  port: number;
+  home: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+export async function startBrowserMode(
+  options: { home?: string; env?: Record<string, string> } = {},
+): Promise<RunningStarboard> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'starboard-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
+    env: { ...process.env, STARBOARD_HOME: home, STARBOARD_TOKEN: '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 15_000);
+    const check = (): void => {
+      const match = /Starboard is running at (http:\/\/127\.0\.0\.1:\d+\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+  });
+
+  return {
+    url,
+    port: Number(new URL(url).port),
+    home,
+    output: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      if (!options.home) rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects Content-Security-Policy violations; a test fails if any happen. */
+export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `test-results/screenshots/${name}.png` });
+  if (process.env['STARBOARD_UPDATE_README_SCREENSHOT'] === '1' && name === 'home') {
+    await page.screenshot({ path: 'docs/screenshot.png' });
+  }
+}

@@ -1,0 +1,94 @@
+// The electron module replaced at its boundary: just enough of each API for
+// the shell's unit tests to drive it and see what it did.
+import { EventEmitter } from 'node:events';
+import { vi } from 'vitest';
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  sent: { channel: string; args: unknown[] }[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | undefined;
+  maximized = false;
+  destroyed = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getNormalBounds() {
+    return { x: 5, y: 6, width: 1100, height: 700 };
+  }
+  show(): void {}
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.instances;
+  }
+}
+
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+export const fakeElectron = {
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: {
+    handlers: new Map<string, InvokeHandler>(),
+    handle(channel: string, handler: InvokeHandler) {
+      if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      this.handlers.set(channel, handler);
+    },
+  },
+  ipcRenderer: Object.assign(new EventEmitter(), {
+    invoke: vi.fn((channel: string, input: unknown) => Promise.resolve({ channel, input })),
+  }),
+  contextBridge: {
+    exposed: new Map<string, unknown>(),
+    exposeInMainWorld(key: string, api: unknown) {
+      this.exposed.set(key, api);
+    },
+  },
+  shell: { openExternal: vi.fn(() => Promise.resolve()) },
+  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+  app: Object.assign(new EventEmitter(), { getVersion: () => '0.0.0-test' }),
+  session: {
+    defaultSession: {
+      permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),
+      permissionCheckHandler: undefined as undefined | ((...args: unknown[]) => boolean),
+      devicePermissionHandler: undefined as undefined | ((...args: unknown[]) => boolean),
+      setPermissionRequestHandler(handler: (...args: unknown[]) => void) {
+        this.permissionRequestHandler = handler;
+      },
+      setPermissionCheckHandler(handler: (...args: unknown[]) => boolean) {
+        this.permissionCheckHandler = handler;
+      },
+      setDevicePermissionHandler(handler: (...args: unknown[]) => boolean) {
+        this.devicePermissionHandler = handler;
+      },
+    },
+  },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+};
+
+/** A navigation-style event whose preventDefault can be observed. */
+export function cancellable(extra: Record<string, unknown> = {}) {
+  return { preventDefault: vi.fn(), ...extra };
+}

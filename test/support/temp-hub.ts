@@ -1,0 +1,41 @@
+// A real hub over a real settings file (conf) in a fresh temporary folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Conf from 'conf';
+import { createHub, type Hub } from '../../src/main/hub/hub';
+import type { Logger } from '../../src/main/hub/log';
+import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
+import type { StoreFile } from '../../src/shared/model';
+
+export const confFactory: JsonFileStoreFactory = (options) =>
+  new Conf<StoreFile>({ ...options, configName: options.name, configFileMode: 0o600 });
+
+export function tempDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'starboard-test-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface RecordingLogger extends Logger {
+  lines: { level: string; message: string }[];
+}
+
+export function recordingLogger(): RecordingLogger {
+  const lines: { level: string; message: string }[] = [];
+  return {
+    lines,
+    info: (message) => lines.push({ level: 'info', message }),
+    warn: (message) => lines.push({ level: 'warn', message }),
+    error: (message) => lines.push({ level: 'error', message }),
+  };
+}
+
+export function tempHub(dir: string, log: Logger = recordingLogger()): { hub: Hub; store: SettingsStore } {
+  const store = SettingsStore.open(dir, confFactory);
+  const hub = createHub({
+    store,
+    info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
+    log,
+  });
+  return { hub, store };
+}
