@@ -7,7 +7,11 @@ export default defineConfig({
     build: {
       rolldownOptions: {
         // The desktop app, and browser mode's server (plain Node, no Electron).
-        input: { index: resolve('src/main/index.ts'), web: resolve('src/main/web/cli.ts') },
+        input: {
+          index: resolve('src/main/index.ts'),
+          web: resolve('src/main/web/cli.ts'),
+          sim: resolve('src/sim/cli.ts'),
+        },
       },
     },
   },

@@ -1,0 +1,58 @@
+// Who is calling and what they may do: the scenario's caller identity,
+// access keys whose session has expired, and resources the caller's IAM
+// policy does not allow. Messages follow AWS's wording so the app can show
+// the missing action.
+import { AwsError } from './errors';
+import type { AwsService } from './service';
+
+export interface AccessPolicy {
+  account: string;
+  region: string;
+  userArn: string;
+  /** Access key ids whose session token is always expired. */
+  expiredAccessKeys: Set<string>;
+  /** IAM action ("codebuild:BatchGetBuilds") → denied resource ARNs. */
+  denied: Map<string, Set<string>>;
+}
+
+export function newAccessPolicy(account = '111122223333', region = 'us-east-1'): AccessPolicy {
+  return {
+    account,
+    region,
+    userArn: `arn:aws:iam::${account}:user/dev`,
+    expiredAccessKeys: new Set(),
+    denied: new Map(),
+  };
+}
+
+export function deny(policy: AccessPolicy, action: string, resourceArn: string): void {
+  const set = policy.denied.get(action) ?? new Set<string>();
+  set.add(resourceArn);
+  policy.denied.set(action, set);
+}
+
+/** The IAM action prefix of a service (its signing name, except where AWS differs). */
+export function iamAction(service: string, operation: string): string {
+  return `${service}:${operation}`;
+}
+
+export function accessDenied(service: AwsService, policy: AccessPolicy, operation: string, resource: string): AwsError {
+  const message = `User: ${policy.userArn} is not authorized to perform: ${iamAction(service.name, operation)} on resource: ${resource}`;
+  if (service.protocol === 'query') return new AwsError('AccessDenied', message, 403);
+  return new AwsError('AccessDeniedException', message, service.protocol === 'rest-json' ? 403 : 400);
+}
+
+export function expiredToken(service: AwsService): AwsError {
+  const message = 'The security token included in the request is expired';
+  if (service.protocol === 'query') return new AwsError('ExpiredToken', message, 403);
+  return new AwsError('ExpiredTokenException', message, service.protocol === 'rest-json' ? 403 : 400);
+}
+
+export function throttled(service: AwsService): AwsError {
+  if (service.protocol === 'query') return new AwsError('Throttling', 'Rate exceeded', 400);
+  return new AwsError('ThrottlingException', 'Rate exceeded', service.protocol === 'rest-json' ? 429 : 400);
+}
+
+export function internalFailure(): AwsError {
+  return new AwsError('InternalFailure', 'We encountered an internal error. Please try again.', 500);
+}

@@ -1,0 +1,38 @@
+// The demo company's AWS names, for the app's demo workspace and for tests.
+export const demoAws = {
+  company: 'Acme Rockets',
+  account: '111122223333',
+  region: 'us-east-1',
+  projectTag: 'starboard:project',
+  storefront: {
+    project: 'storefront',
+    pipeline: 'storefront-pipeline',
+    connectionArn: 'arn:aws:codeconnections:us-east-1:111122223333:connection/7d1b0f5e-demo',
+    fullRepositoryId: 'acme-rockets/storefront',
+    buildProject: 'storefront-build',
+    approvalStage: 'Approval',
+    approvalAction: 'ApproveProduction',
+    approvalCustomData: 'Check https://staging.storefront.example before shipping',
+    approvalLink: 'https://staging.storefront.example',
+    deployApplication: 'storefront',
+    deploymentGroup: 'storefront-prod',
+  },
+  paymentsApi: {
+    project: 'payments-api',
+    repository: 'payments-api',
+    pipeline: 'payments-api-pipeline',
+    buildProject: 'payments-api-build',
+    beanstalkApplication: 'payments-api',
+    environment: 'payments-api-prod',
+    failingTest: 'refunds > rejects a refund larger than the original charge',
+    artifactDomain: 'acme',
+    artifactRepository: 'internal',
+  },
+  mobileBackend: {
+    project: 'mobile-backend',
+    buildProject: 'mobile-backend-integration',
+    githubRepository: 'acme-rockets/mobile-backend',
+  },
+  /** An access key id that always gets ExpiredTokenException in the `faults` scenario. */
+  expiredAccessKeyId: 'AKIAEXPIREDEXAMPLE1',
+} as const;

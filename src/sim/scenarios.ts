@@ -1,0 +1,19 @@
+// The named worlds the simulator can build, shared by the AWS and GitHub
+// halves, the CLI and the in-app demo workspace.
+export const scenarioNames = ['demo', 'empty', 'scale', 'faults'] as const;
+
+export type ScenarioName = (typeof scenarioNames)[number];
+
+export function isScenarioName(value: string): value is ScenarioName {
+  return (scenarioNames as readonly string[]).includes(value);
+}
+
+/** Options every scenario is built from; the world is a function of these plus the clock and commands. */
+export interface ScenarioOptions {
+  scenario: ScenarioName;
+  seed: number;
+  /** Size of the `scale` scenario (number of pipelines); ignored by the others. */
+  scale: number;
+}
+
+export const defaultScenarioOptions: ScenarioOptions = { scenario: 'demo', seed: 1, scale: 50 };
