@@ -2,6 +2,7 @@
 // Decisions live in hub/; the shell only wires Electron to it.
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import { startDemoWorkspace } from './demo-workspace';
 import { dataDirOverride } from './hub/data-dir';
 import { createHub } from './hub/hub';
 import { consoleLogger as log } from './hub/log';
@@ -49,7 +50,10 @@ function start(): void {
     store,
     info: { name: 'Starboard', version: app.getVersion(), mode: 'desktop', platform: process.platform, dataDir },
     log,
+    startDemo: startDemoWorkspace,
   });
+  if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
+  app.on('will-quit', () => void hub.close());
   const origins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin];
   registerIpc(hub, origins, log);
 

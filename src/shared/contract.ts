@@ -9,6 +9,7 @@ import {
   approvalCommentSchema,
   approvalIdSchema,
   approvalSummarySchema,
+  demoStatusSchema,
   settingsSchema,
   workspaceSchema,
 } from './model';
@@ -27,6 +28,7 @@ export const queries = {
   'settings.get': { input: noInput, output: settingsSchema },
   'workspace.get': { input: noInput, output: workspaceSchema },
   'approvals.list': { input: noInput, output: z.array(approvalSummarySchema) },
+  'demo.status': { input: noInput, output: demoStatusSchema },
 } as const satisfies Record<QueryName, MessageSpec>;
 
 export const commands = {
@@ -47,12 +49,17 @@ export const commands = {
       .strict(),
     output: z.object({ status: z.enum(['succeeded', 'rejected', 'submitting']) }),
   },
+  /** Switch the window to the demo workspace (simulated accounts, nothing saved). */
+  'demo.open': { input: noInput, output: demoStatusSchema },
+  /** Back to the user's own workspace. */
+  'demo.close': { input: noInput, output: demoStatusSchema },
 } as const satisfies Record<CommandName, MessageSpec>;
 
 export const events = {
   'settings.changed': settingsSchema,
   'workspace.changed': workspaceSchema,
   'approvals.changed': z.array(approvalSummarySchema),
+  'demo.changed': demoStatusSchema,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;

@@ -6,6 +6,15 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const printable = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/u;
 
+function isLoopbackHttp(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+  } catch {
+    return false;
+  }
+}
+
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
 export const settingsSchema = z
@@ -36,6 +45,14 @@ export const awsAccountSchema = z
     /** A profile from the shared config files, or null for the default credential chain. */
     profile: z.string().min(1).max(128).regex(printable).nullable(),
     regions: z.array(regionSchema).min(1).max(40),
+    /**
+     * Sends every AWS call of this account to one endpoint (an emulator such
+     * as the demo's simulator or LocalStack): https, or http on loopback only.
+     */
+    endpointUrl: z
+      .url({ protocol: /^https?$/ })
+      .refine((url) => url.startsWith('https://') || isLoopbackHttp(url), 'http is allowed on loopback only')
+      .optional(),
   })
   .strict();
 export type AwsAccount = z.infer<typeof awsAccountSchema>;
@@ -118,6 +135,18 @@ export const approvalSummarySchema = z.object({
   expiresAt: z.string().nullable(),
 });
 export type ApprovalSummary = z.infer<typeof approvalSummarySchema>;
+
+/**
+ * Whether the window shows the demo workspace: simulated AWS and GitHub
+ * running inside Starboard, never written to the user's settings file.
+ */
+export const demoStatusSchema = z.object({
+  active: z.boolean(),
+  /** Set while the demo is starting or when it could not start. */
+  state: z.enum(['off', 'starting', 'on', 'failed']),
+  message: z.string().optional(),
+});
+export type DemoStatus = z.infer<typeof demoStatusSchema>;
 
 /** An approval comment: the CodePipeline summary allows 0 to 512 characters. */
 export const approvalCommentSchema = z.string().max(512).regex(printable, 'control characters are not allowed');

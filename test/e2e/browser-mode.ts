@@ -15,10 +15,10 @@ export interface RunningStarboard {
 }
 
 export async function startBrowserMode(
-  options: { home?: string; env?: Record<string, string> } = {},
+  options: { home?: string; env?: Record<string, string>; args?: string[] } = {},
 ): Promise<RunningStarboard> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'starboard-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, ['out/main/web.js', '--port', '0', ...(options.args ?? [])], {
     env: { ...process.env, STARBOARD_HOME: home, STARBOARD_TOKEN: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
+import type { DemoBackend, StartDemo } from '../../src/main/hub/demo';
 import { createHub, type Hub } from '../../src/main/hub/hub';
 import type { Logger } from '../../src/main/hub/log';
 import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
@@ -30,12 +31,35 @@ export function recordingLogger(): RecordingLogger {
   };
 }
 
-export function tempHub(dir: string, log: Logger = recordingLogger()): { hub: Hub; store: SettingsStore } {
+/** A demo backend without a simulator: a fixed workspace, and a record of stops. */
+export function fakeDemo(): StartDemo & { stops: number } {
+  const start = Object.assign(
+    async (): Promise<DemoBackend> => ({
+      workspace: {
+        awsAccounts: [{ id: 'demo-aws', label: 'Demo AWS', profile: null, regions: ['us-east-1'] }],
+        githubAccounts: [],
+        projects: [{ id: 'demo-project', name: 'Demo project', resources: [] }],
+      },
+      stop: async () => {
+        start.stops += 1;
+      },
+    }),
+    { stops: 0 },
+  );
+  return start;
+}
+
+export function tempHub(
+  dir: string,
+  log: Logger = recordingLogger(),
+  startDemo: StartDemo = fakeDemo(),
+): { hub: Hub; store: SettingsStore } {
   const store = SettingsStore.open(dir, confFactory);
   const hub = createHub({
     store,
     info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
     log,
+    startDemo,
   });
   return { hub, store };
 }

@@ -9,10 +9,13 @@ function spyHandlers() {
     'settings.get': vi.fn(async () => ok({ theme: 'system' as const })),
     'workspace.get': vi.fn(),
     'approvals.list': vi.fn(),
+    'demo.status': vi.fn(),
   };
   const commands: CommandHandlers = {
     'settings.update': vi.fn(async () => ok({ theme: 'dark' as const })),
     'approvals.decide': vi.fn(),
+    'demo.open': vi.fn(),
+    'demo.close': vi.fn(),
   };
   return { queries, commands };
 }

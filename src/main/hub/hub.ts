@@ -5,6 +5,7 @@ import type { HubEvent, MessageKind } from '../../shared/contract';
 import type { AppInfo } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 import { ApprovalsInbox } from './approvals';
+import { DemoSession, type StartDemo } from './demo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import type { Logger } from './log';
@@ -14,24 +15,37 @@ export interface HubOptions {
   store: SettingsStore;
   info: Pick<AppInfo, 'name' | 'version' | 'mode' | 'platform' | 'dataDir'>;
   log: Logger;
+  /** Starts the in-process simulator behind the demo workspace. */
+  startDemo: StartDemo;
 }
 
 export interface Hub {
   dispatch(kind: MessageKind, name: unknown, payload: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: HubEvent) => void): () => void;
+  /** Stops what the hub started (the demo simulator). */
+  close(): Promise<void>;
 }
 
-export function createHub({ store, info, log }: HubOptions): Hub {
+export function createHub({ store, info, log, startDemo }: HubOptions): Hub {
   const bus = new EventBus(log);
   const approvals = new ApprovalsInbox();
+  const demo = new DemoSession(startDemo, (status) => bus.emit('demo.changed', status), log);
+  /** The demo's workspace while it runs, the user's otherwise. */
+  const workspace = () => demo.workspace ?? store.workspace;
+  const switchWorkspace = async (change: () => Promise<unknown>) => {
+    await change();
+    bus.emit('workspace.changed', workspace());
+    return ok(demo.status);
+  };
 
   const dispatch: Dispatch = createDispatch(
     {
       queries: {
         'app.info': async () => ok({ ...info, storeNotices: [...store.notices] }),
         'settings.get': async () => ok(store.settings),
-        'workspace.get': async () => ok(store.workspace),
+        'workspace.get': async () => ok(workspace()),
         'approvals.list': async () => ok(approvals.list()),
+        'demo.status': async () => ok(demo.status),
       },
       commands: {
         'settings.update': async (patch) => {
@@ -40,10 +54,18 @@ export function createHub({ store, info, log }: HubOptions): Hub {
           return ok(settings);
         },
         'approvals.decide': (input) => approvals.decide(input),
+        'demo.open': () => switchWorkspace(() => demo.open()),
+        'demo.close': () => switchWorkspace(() => demo.close()),
       },
     },
     log,
   );
 
-  return { dispatch, subscribe: (listener) => bus.subscribe(listener) };
+  return {
+    dispatch,
+    subscribe: (listener) => bus.subscribe(listener),
+    close: async () => {
+      await demo.close();
+    },
+  };
 }

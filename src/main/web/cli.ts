@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import type { StoreFile } from '../../shared/model';
+import { startDemoWorkspace } from '../demo-workspace';
 import { createHub } from '../hub/hub';
 import { consoleLogger } from '../hub/log';
 import { resolveDataDir } from '../hub/data-dir';
@@ -26,7 +27,7 @@ function parsePort(value: string | undefined): number {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, help: { type: 'boolean' } },
+    options: { port: { type: 'string' }, demo: { type: 'boolean' }, help: { type: 'boolean' } },
     strict: true,
   });
   if (values.help) {
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     store,
     info: { name: 'Starboard', version: pkg.version, mode: 'browser', platform: process.platform, dataDir },
     log: consoleLogger,
+    startDemo: startDemoWorkspace,
   });
+  if (values.demo) await hub.dispatch('command', 'demo.open', {});
   const server = await startWebServer({
     hub,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   console.log(`Starboard is running at ${server.url}`);
 
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), hub.close()]).then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from './api/client';
 import { useConnectionState } from './api/connection';
-import { appInfoOptions, settingsOptions, useHubEvents } from './api/queries';
+import { appInfoOptions, demoStatusOptions, settingsOptions, useHubEvents } from './api/queries';
+import { DemoBanner } from './components/DemoBanner';
 import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
@@ -18,6 +19,7 @@ export function App(): React.JSX.Element {
   const connection = useConnectionState(client);
   const info = useQuery(appInfoOptions(client));
   const settings = useQuery(settingsOptions(client));
+  const demo = useQuery(demoStatusOptions(client));
 
   const theme = settings.data?.theme ?? 'system';
   useEffect(() => {
@@ -28,6 +30,7 @@ export function App(): React.JSX.Element {
     <div className="app">
       <Sidebar current={page} />
       <main className="content" aria-live="polite">
+        <DemoBanner />
         {info.data && <StoreNotices notices={info.data.storeNotices} />}
         {page === 'home' && <HomePage />}
         {page === 'approvals' && <ApprovalsPage />}
@@ -37,6 +40,7 @@ export function App(): React.JSX.Element {
         <span className={`connection connection-${connection}`} data-testid="connection">
           {connection === 'connected' ? 'Connected' : 'Reconnecting…'}
         </span>
+        {demo.data?.active && <span className="demo-pill">Demo data</span>}
         {info.data && (
           <span>
             Starboard {info.data.version} · {info.data.mode === 'browser' ? 'browser mode' : 'desktop'}

@@ -33,6 +33,13 @@ export const approvalsOptions = (client: StarboardClient) =>
     staleTime: Infinity,
   });
 
+export const demoStatusOptions = (client: StarboardClient) =>
+  queryOptions({
+    queryKey: key('demo.status'),
+    queryFn: () => unwrap(client.query('demo.status', {})),
+    staleTime: Infinity,
+  });
+
 /** Writes pushed events into the cache; refetches everything after a reconnect. */
 export function useHubEvents(client: StarboardClient): void {
   const queryClient = useQueryClient();
@@ -47,6 +54,9 @@ export function useHubEvents(client: StarboardClient): void {
           break;
         case 'approvals.changed':
           queryClient.setQueryData(approvalsOptions(client).queryKey, event.payload);
+          break;
+        case 'demo.changed':
+          queryClient.setQueryData(demoStatusOptions(client).queryKey, event.payload);
           break;
       }
     });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
-import { approvalsOptions } from '../api/queries';
+import { approvalsOptions, demoStatusOptions } from '../api/queries';
 import { navigate, pages, type PageId } from '../routes';
 
 const isMac = navigator.userAgent.includes('Mac');
@@ -9,6 +9,7 @@ export function Sidebar({ current }: { current: PageId }): React.JSX.Element {
   const client = useClient();
   const approvals = useQuery(approvalsOptions(client));
   const waiting = approvals.data?.length ?? 0;
+  const demo = useQuery(demoStatusOptions(client));
 
   return (
     <nav className="sidebar" aria-label="Main">
@@ -17,6 +18,7 @@ export function Sidebar({ current }: { current: PageId }): React.JSX.Element {
           ✦
         </span>
         Starboard
+        {demo.data?.active && <span className="demo-pill">Demo</span>}
       </div>
       <ul>
         {pages.map((page) => (

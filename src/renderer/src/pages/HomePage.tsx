@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
 import { appInfoOptions, workspaceOptions } from '../api/queries';
+import { DemoOffer } from '../components/DemoOffer';
 import { QueryError } from '../components/QueryError';
 
 export function HomePage(): React.JSX.Element {
@@ -39,6 +40,7 @@ export function HomePage(): React.JSX.Element {
               The workspace is kept in <code>{info.data.dataDir}</code> (config.json).
             </p>
           )}
+          <DemoOffer />
         </div>
       )}
 
