@@ -3,7 +3,15 @@
 // policy does not allow. Messages follow AWS's wording so the app can show
 // the missing action.
 import { AwsError } from './errors';
+import { IdentityCenter } from './identity-center';
 import type { AwsService } from './service';
+
+/** Temporary credentials the simulator issued (STS AssumeRole, SSO), by access key id. */
+export interface IssuedSession {
+  arn: string;
+  userId: string;
+  expiresAt: number;
+}
 
 export interface AccessPolicy {
   account: string;
@@ -13,6 +21,10 @@ export interface AccessPolicy {
   expiredAccessKeys: Set<string>;
   /** IAM action ("codebuild:BatchGetBuilds") → denied resource ARNs. */
   denied: Map<string, Set<string>>;
+  /** The code the caller's MFA device shows now; AssumeRole with another code is refused. */
+  mfaCode?: string;
+  sessions: Map<string, IssuedSession>;
+  identityCenter: IdentityCenter;
 }
 
 export function newAccessPolicy(account = '111122223333', region = 'us-east-1'): AccessPolicy {
@@ -22,6 +34,24 @@ export function newAccessPolicy(account = '111122223333', region = 'us-east-1'):
     userArn: `arn:aws:iam::${account}:user/dev`,
     expiredAccessKeys: new Set(),
     denied: new Map(),
+    sessions: new Map(),
+    identityCenter: new IdentityCenter(),
+  };
+}
+
+/** Registers new temporary keys for `arn`; later calls signed with them are that principal. */
+export function issueSession(
+  policy: AccessPolicy,
+  arn: string,
+  userId: string,
+  expiresAt: number,
+): { accessKeyId: string; secretAccessKey: string; sessionToken: string } {
+  const accessKeyId = policy.identityCenter.next('ASIASIM');
+  policy.sessions.set(accessKeyId, { arn, userId, expiresAt });
+  return {
+    accessKeyId,
+    secretAccessKey: policy.identityCenter.next('simsecret'),
+    sessionToken: policy.identityCenter.next('simsession'),
   };
 }
 

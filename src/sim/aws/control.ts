@@ -28,6 +28,16 @@ export interface AwsSimControl {
   waitingApprovals(): WaitingApproval[];
   setEnvironmentHealth(environmentName: string, health: Health, causes?: string[]): void;
   pushCommit(repositoryName: string, branch: string, message: string): string;
+  /** The code the MFA device shows now; AssumeRole with SerialNumber accepts only this one. */
+  setMfaCode(code: string | undefined): void;
+  /** User codes of device sign-ins waiting for the user, oldest first. */
+  pendingDeviceAuthorizations(): string[];
+  /** Approves a device sign-in (the latest when no code is given), as the user would in the browser. */
+  approveDeviceAuthorization(userCode?: string): void;
+  /** Denies a device sign-in, as the user would in the browser. */
+  denyDeviceAuthorization(userCode?: string): void;
+  /** Expires every SSO access token now; with `refreshTokensToo`, refreshing fails as well. */
+  expireSsoTokens(refreshTokensToo?: boolean): void;
 }
 
 export function createAwsControl(world: World, clock: SimClock): AwsSimControl {
@@ -35,6 +45,12 @@ export function createAwsControl(world: World, clock: SimClock): AwsSimControl {
   const must = <T>(value: T | undefined, what: string): T => {
     if (value === undefined) throw new Error(`the simulated account has no ${what}`);
     return value;
+  };
+  const center = world.policy.identityCenter;
+  const decide = (userCode: string | undefined, state: 'approved' | 'denied'): void => {
+    sync();
+    must(center.pending(world.now(), userCode), `device sign-in waiting${userCode ? ` for ${userCode}` : ''}`).state =
+      state;
   };
   return {
     world,
@@ -91,6 +107,19 @@ export function createAwsControl(world: World, clock: SimClock): AwsSimControl {
       sync();
       const repo = must(world.codecommit.repositories.get(repositoryName), `repository ${repositoryName}`);
       return world.codecommit.commit(repo, branch, message, { name: 'Simulator', email: 'sim@example.com' }).commitId;
+    },
+    setMfaCode(code) {
+      world.policy.mfaCode = code;
+    },
+    pendingDeviceAuthorizations() {
+      sync();
+      return center.waiting(world.now()).map((a) => a.userCode);
+    },
+    approveDeviceAuthorization: (userCode) => decide(userCode, 'approved'),
+    denyDeviceAuthorization: (userCode) => decide(userCode, 'denied'),
+    expireSsoTokens(refreshTokensToo = false) {
+      sync();
+      center.expireTokens(world.now(), refreshTokensToo);
     },
   };
 }

@@ -5,6 +5,8 @@ export class AwsError extends Error {
     readonly code: string,
     message: string,
     readonly status = 400,
+    /** Extra members of the error body (SSO OIDC's `error` and `error_description`). */
+    readonly details: Record<string, string> = {},
   ) {
     super(message);
     this.name = code;

@@ -11,7 +11,7 @@ import { addFaults } from './scenarios/faults';
 import { buildScale } from './scenarios/scale';
 import { AwsServer } from './server';
 import type { AwsService } from './service';
-import { beanstalkService, stsService } from './services/beanstalk';
+import { beanstalkService } from './services/beanstalk';
 import { codeArtifactService } from './services/codeartifact';
 import { codeBuildService } from './services/codebuild';
 import { codeCommitService } from './services/codecommit';
@@ -19,6 +19,9 @@ import { codeDeployService } from './services/codedeploy';
 import { codeGuruReviewerService } from './services/codeguru';
 import { codePipelineService } from './services/codepipeline';
 import { logsService } from './services/logs';
+import { ssoService } from './services/sso';
+import { ssoOidcService } from './services/sso-oidc';
+import { stsService } from './services/sts';
 import { World } from './world';
 import { days } from './world/context';
 
@@ -68,6 +71,8 @@ export function awsServices(world: World): AwsService[] {
     stsService(world),
     codeArtifactService(world),
     codeGuruReviewerService(world),
+    ssoOidcService(world),
+    ssoService(world),
   ];
 }
 

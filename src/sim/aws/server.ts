@@ -1,6 +1,6 @@
 // One HTTP endpoint for every simulated AWS service. A request is routed by
-// the service in its SigV4 credential scope, then decoded by that service's
-// protocol; injected faults and the request log apply to all of them alike.
+// the service in its SigV4 credential scope (or, for the unsigned SSO OIDC and
+// SSO portal APIs, by path), then decoded by that service's protocol; injected faults and the request log apply to all of them alike.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FaultInjector } from '../faults';
@@ -10,8 +10,8 @@ import { accessDenied, type AccessPolicy, expiredToken, internalFailure, throttl
 import { AwsError } from './errors';
 import { jsonContentType, jsonError, jsonResult, parseJsonBody } from './protocols/json';
 import { parseQueryBody, queryError, queryResult } from './protocols/query';
-import { matchRoute, restContentType } from './protocols/rest';
-import type { AwsService, CallContext, Input, WireResponse } from './service';
+import { hasRoute, matchRoute, restContentType } from './protocols/rest';
+import type { AwsService, CallContext, Input, RestService, WireResponse } from './service';
 
 export interface AwsServerOptions {
   services: AwsService[];
@@ -33,9 +33,13 @@ const credentialPattern = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_
 export class AwsServer {
   readonly #server: Server;
   readonly #services: Map<string, AwsService>;
+  readonly #unsigned: RestService[];
 
   constructor(private readonly options: AwsServerOptions) {
     this.#services = new Map(options.services.map((s) => [s.name, s]));
+    this.#unsigned = options.services.filter(
+      (s): s is RestService => s.protocol === 'rest-json' && s.unsigned === true,
+    );
     this.#server = createServer((req, res) => {
       void this.#handle(req, res);
     });
@@ -57,9 +61,12 @@ export class AwsServer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);
     const requestId = this.options.random.uuid();
+    const url = new URL(req.url ?? '/', 'http://localhost');
     const scope = credentialPattern.exec(req.headers.authorization ?? '');
-    const service = scope ? this.#services.get(scope[3] ?? '') : undefined;
-    if (!scope || !service) {
+    const service = scope
+      ? this.#services.get(scope[3] ?? '')
+      : this.#unsigned.find((s) => hasRoute(s, req.method ?? 'GET', url));
+    if (!service) {
       const status = scope ? 400 : 403;
       const error = scope
         ? new AwsError('UnrecognizedClientException', `No such service: ${scope[3] ?? ''}`, status)
@@ -68,7 +75,6 @@ export class AwsServer {
       send(res, unauthenticatedAnswer(req, body, error, requestId));
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const decoded = decode(service, req, url, body);
     if (decoded instanceof AwsError) {
       this.options.requests.record(service.name, 'unknown', decoded.status);
@@ -85,7 +91,7 @@ export class AwsServer {
     const answer =
       decision.error === 'malformed'
         ? malformedAnswer(service, requestId)
-        : this.#answer(service, decoded, scope[1] ?? '', decision.error, requestId);
+        : this.#answer(service, decoded, scope?.[1] ?? '', decision.error, requestId);
     this.options.requests.record(service.name, decoded.operation, answer.status);
     send(res, answer);
   }
@@ -139,7 +145,7 @@ function decode(service: AwsService, req: IncomingMessage, url: URL, body: strin
     if (!parsed) return new AwsError('MissingAction', 'Missing Action', 400);
     return { operation: parsed.action, input: parsed.input };
   }
-  const match = matchRoute(service, req.method ?? 'GET', url, body);
+  const match = matchRoute(service, req.method ?? 'GET', url, body, req.headers);
   if (match === null) return new AwsError('SerializationException', 'Could not parse the request body', 400);
   if (match === undefined) return new AwsError('UnknownOperationException', `No operation at ${url.pathname}`, 404);
   return match;

@@ -21,6 +21,8 @@ interface ServiceBase {
   operations: Record<string, Handler>;
   /** The service's error for a page token it did not issue (documentation for tests). */
   invalidTokenCode?: string;
+  /** Called without SigV4 (SSO OIDC, the SSO portal): routed by path instead of credential scope. */
+  unsigned?: boolean;
 }
 
 export interface JsonService extends ServiceBase {
@@ -47,6 +49,8 @@ export interface RestRoute {
   path: RegExp;
   operation: string;
   query: Record<string, RestQueryMember>;
+  /** Header name (lower case) → input member, e.g. the SSO portal's bearer token. */
+  headers?: Record<string, string>;
 }
 
 export interface RestService extends ServiceBase {

@@ -33,6 +33,8 @@ export const demoAws = {
     buildProject: 'mobile-backend-integration',
     githubRepository: 'acme-rockets/mobile-backend',
   },
+  /** The code the demo's MFA device shows (AssumeRole with SerialNumber accepts it). */
+  mfaCode: '123456',
   /** An access key id that always gets ExpiredTokenException in the `faults` scenario. */
   expiredAccessKeyId: 'AKIAEXPIREDEXAMPLE1',
 } as const;

@@ -37,6 +37,8 @@ const commitMessages = [
 export function buildDemo(world: World, now: number): void {
   const tag = (project: string): Record<string, string> => ({ [names.projectTag]: project });
   const random = world.ctx.random.fork('demo');
+  // The demo's MFA device always shows this code, so assume-role with MFA can be tried by hand.
+  world.policy.mfaCode = names.mfaCode;
 
   // Storefront: GitHub source through a connection, CodeBuild, a manual approval, CodeDeploy to 3 instances.
   const sf = names.storefront;

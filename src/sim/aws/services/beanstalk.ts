@@ -1,5 +1,4 @@
-// Elastic Beanstalk over the query protocol (form in, XML out), plus STS's
-// GetCallerIdentity, which speaks the same protocol.
+// Elastic Beanstalk over the query protocol (form in, XML out).
 import { AwsError, optionalNumber, optionalString, stringList } from '../errors';
 import { paginate } from '../pagination';
 import type { QueryService } from '../service';
@@ -151,17 +150,5 @@ function environmentShape(world: World, e: BeanstalkEnvironment, arn: string): u
     HealthStatus: world.beanstalk.healthStatus(e),
     Tier: { Name: 'WebServer', Type: 'Standard', Version: '1.0' },
     EnvironmentArn: arn,
-  };
-}
-
-export function stsService(world: World): QueryService {
-  return {
-    name: 'sts',
-    protocol: 'query',
-    version: '2011-06-15',
-    xmlNamespace: 'https://sts.amazonaws.com/doc/2011-06-15/',
-    operations: {
-      GetCallerIdentity: () => ({ UserId: 'AIDAJQABLZS4A3QDU576Q', Account: world.account, Arn: world.policy.userArn }),
-    },
   };
 }
