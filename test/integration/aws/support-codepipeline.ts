@@ -1,0 +1,75 @@
+// A PipelineSource wired to the simulator the way the app wires it: real SDK
+// clients from clientConfig (adaptive reads with 3 attempts, writes with 1).
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { type AwsAccountTarget, clientConfig } from '../../../src/main/sources/aws/client-config';
+import { PipelineSource, type PipelineSourceOptions } from '../../../src/main/sources/aws/codepipeline/pipeline-source';
+import { demoAws } from '../../../src/sim/aws';
+import type { ScenarioName } from '../../../src/sim/scenarios';
+import { type Harness, startHarness } from '../../sim/aws/harness';
+
+export interface PipelineRig {
+  sim: Harness;
+  read: CodePipelineClient;
+  write: CodePipelineClient;
+  source: PipelineSource;
+  /** Who the simulator says we are (lastUpdatedBy of our own decisions). */
+  callerArn: string;
+  close(): Promise<void>;
+}
+
+export async function startPipelineRig(
+  scenario: ScenarioName = 'demo',
+  scale = 10,
+  options: PipelineSourceOptions = {},
+): Promise<PipelineRig> {
+  const sim = await startHarness(scenario, scale);
+  const target: AwsAccountTarget = {
+    accountKey: 'sim',
+    region: sim.config.region,
+    credentials: () => Promise.resolve(sim.config.credentials),
+    endpointUrl: sim.config.endpoint,
+  };
+  const read = new CodePipelineClient(clientConfig(target, 'read'));
+  const write = new CodePipelineClient(clientConfig(target, 'write'));
+  const location = { accountKey: 'sim', accountId: demoAws.account, region: sim.config.region };
+  return {
+    sim,
+    read,
+    write,
+    source: new PipelineSource(read, write, location, options),
+    callerArn: sim.control.world.policy.userArn,
+    close: async () => {
+      read.destroy();
+      write.destroy();
+      await sim.close();
+    },
+  };
+}
+
+/** Runs `hook` right before each request of `commandName` leaves `client`: another actor moving first. */
+export function beforeSending(client: CodePipelineClient, commandName: string, hook: () => void): void {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      if (context.commandName === commandName) hook();
+      return next(args);
+    },
+    { step: 'initialize', name: `test-before-${commandName}` },
+  );
+}
+
+/** Runs `hook` after each response of `commandName` arrives at `client`. */
+export function afterReceiving(client: CodePipelineClient, commandName: string, hook: () => void): void {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const out = await next(args);
+      if (context.commandName === commandName) hook();
+      return out;
+    },
+    { step: 'initialize', name: `test-after-${commandName}` },
+  );
+}
+
+/** CodePipeline requests the simulator answered, by operation. */
+export function pipelineCalls(sim: Harness, operation?: string): number {
+  return sim.requests.count({ service: 'codepipeline', ...(operation ? { operation } : {}) });
+}
