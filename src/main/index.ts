@@ -2,9 +2,8 @@
 // Decisions live in hub/; the shell only wires Electron to it.
 import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
-import { startDemoWorkspace } from './demo-workspace';
+import { composeHub } from './compose-hub';
 import { dataDirOverride } from './hub/data-dir';
-import { createHub } from './hub/hub';
 import { consoleLogger as log } from './hub/log';
 import { SettingsStore } from './hub/settings-store';
 import { enterpriseHost } from './shell/external-links';
@@ -46,11 +45,11 @@ function start(): void {
   applySessionPolicy({ openExternal, warn: log.warn });
   handleAppScheme(rendererDir);
 
-  const hub = createHub({
+  const hub = composeHub({
     store,
     info: { name: 'Starboard', version: app.getVersion(), mode: 'desktop', platform: process.platform, dataDir },
     log,
-    startDemo: startDemoWorkspace,
+    openUrl: openExternal,
   });
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
   app.on('will-quit', () => void hub.close());

@@ -2,9 +2,37 @@
 // sandboxed preload can bundle them. contract.ts holds their schemas and
 // checks (with `satisfies`) that it covers exactly these names.
 
-export const queryNames = ['app.info', 'settings.get', 'workspace.get', 'approvals.list', 'demo.status'] as const;
-export const commandNames = ['settings.update', 'approvals.decide', 'demo.open', 'demo.close'] as const;
-export const eventNames = ['settings.changed', 'workspace.changed', 'approvals.changed', 'demo.changed'] as const;
+export const queryNames = [
+  'app.info',
+  'settings.get',
+  'workspace.get',
+  'approvals.list',
+  'demo.status',
+  'aws.profiles',
+  'aws.accounts',
+  'prompts.pending',
+] as const;
+export const commandNames = [
+  'settings.update',
+  'approvals.decide',
+  'demo.open',
+  'demo.close',
+  'aws.accounts.add',
+  'aws.accounts.remove',
+  'aws.accounts.check',
+  'aws.accounts.signIn',
+  'aws.accounts.cancelSignIn',
+  'prompts.answer',
+] as const;
+export const eventNames = [
+  'settings.changed',
+  'workspace.changed',
+  'approvals.changed',
+  'demo.changed',
+  'aws.accounts.changed',
+  'aws.signIn.changed',
+  'prompts.changed',
+] as const;
 
 export type QueryName = (typeof queryNames)[number];
 export type CommandName = (typeof commandNames)[number];

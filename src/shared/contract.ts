@@ -3,6 +3,15 @@
 // every incoming message against these; the preload and both transports are
 // derived from the names in contract-names.ts.
 import { z } from 'zod';
+import {
+  accountKeyInputSchema,
+  addAwsAccountSchema,
+  awsAccountStatusSchema,
+  awsProfilesSchema,
+  promptAnswerSchema,
+  promptRequestSchema,
+  signInProgressSchema,
+} from './aws-accounts';
 import type { CommandName, EventName, QueryName } from './contract-names';
 import {
   appInfoSchema,
@@ -29,6 +38,12 @@ export const queries = {
   'workspace.get': { input: noInput, output: workspaceSchema },
   'approvals.list': { input: noInput, output: z.array(approvalSummarySchema) },
   'demo.status': { input: noInput, output: demoStatusSchema },
+  /** Profiles in the AWS shared config and credentials files (no secrets). */
+  'aws.profiles': { input: noInput, output: awsProfilesSchema },
+  /** Every AWS account of the workspace with its sign-in state. */
+  'aws.accounts': { input: noInput, output: z.array(awsAccountStatusSchema) },
+  /** Questions main is waiting on (an MFA code). */
+  'prompts.pending': { input: noInput, output: z.array(promptRequestSchema) },
 } as const satisfies Record<QueryName, MessageSpec>;
 
 export const commands = {
@@ -53,6 +68,16 @@ export const commands = {
   'demo.open': { input: noInput, output: demoStatusSchema },
   /** Back to the user's own workspace. */
   'demo.close': { input: noInput, output: demoStatusSchema },
+  /** Adds an account after checking it with STS GetCallerIdentity. */
+  'aws.accounts.add': { input: addAwsAccountSchema, output: awsAccountStatusSchema },
+  'aws.accounts.remove': { input: accountKeyInputSchema, output: z.array(awsAccountStatusSchema) },
+  /** Checks the account's credentials again (GetCallerIdentity). */
+  'aws.accounts.check': { input: accountKeyInputSchema, output: awsAccountStatusSchema },
+  /** Starts the IAM Identity Center (SSO) device sign-in for the account's profile. */
+  'aws.accounts.signIn': { input: accountKeyInputSchema, output: signInProgressSchema },
+  'aws.accounts.cancelSignIn': { input: accountKeyInputSchema, output: signInProgressSchema },
+  /** Answers (or cancels, with null) a prompt main asked. */
+  'prompts.answer': { input: promptAnswerSchema, output: z.object({ accepted: z.boolean() }) },
 } as const satisfies Record<CommandName, MessageSpec>;
 
 export const events = {
@@ -60,6 +85,9 @@ export const events = {
   'workspace.changed': workspaceSchema,
   'approvals.changed': z.array(approvalSummarySchema),
   'demo.changed': demoStatusSchema,
+  'aws.accounts.changed': z.array(awsAccountStatusSchema),
+  'aws.signIn.changed': signInProgressSchema,
+  'prompts.changed': z.array(promptRequestSchema),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;

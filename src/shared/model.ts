@@ -123,6 +123,8 @@ export const appInfoSchema = z.object({
   platform: z.string(),
   dataDir: z.string(),
   storeNotices: z.array(storeNoticeSchema),
+  /** Problems with how Starboard was started (e.g. a clear-text AWS endpoint override). */
+  warnings: z.array(z.string()),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import type { DemoBackend, StartDemo } from '../../src/main/hub/demo';
+import { FakeAwsBackend } from './fake-aws-backend';
 import { createHub, type Hub } from '../../src/main/hub/hub';
 import type { Logger } from '../../src/main/hub/log';
 import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
@@ -53,13 +54,22 @@ export function tempHub(
   dir: string,
   log: Logger = recordingLogger(),
   startDemo: StartDemo = fakeDemo(),
-): { hub: Hub; store: SettingsStore } {
+  aws: FakeAwsBackend = new FakeAwsBackend(),
+): { hub: Hub; store: SettingsStore; aws: FakeAwsBackend } {
   const store = SettingsStore.open(dir, confFactory);
   const hub = createHub({
     store,
-    info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
+    info: {
+      name: 'Starboard',
+      version: '0.0.0-test',
+      mode: 'browser',
+      platform: process.platform,
+      dataDir: dir,
+      warnings: [],
+    },
     log,
     startDemo,
+    createAwsBackend: () => aws,
   });
-  return { hub, store };
+  return { hub, store, aws };
 }

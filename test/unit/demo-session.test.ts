@@ -25,7 +25,12 @@ describe('the demo workspace', () => {
       ok: true,
       value: { projects: [{ id: 'demo-project' }] },
     });
-    expect(events.map((e) => e.name)).toEqual(['demo.changed', 'demo.changed', 'workspace.changed']);
+    expect(events.map((e) => e.name)).toEqual([
+      'demo.changed',
+      'demo.changed',
+      'workspace.changed',
+      'aws.accounts.changed',
+    ]);
 
     expect(await hub.dispatch('command', 'demo.close', {})).toEqual({
       ok: true,

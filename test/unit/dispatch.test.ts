@@ -1,22 +1,19 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createDispatch, type CommandHandlers, type QueryHandlers } from '../../src/main/hub/dispatch';
+import { commandNames, queryNames } from '../../src/shared/contract-names';
 import { ok } from '../../src/shared/result';
 import { recordingLogger, tempDir, tempHub } from '../support/temp-hub';
 
 function spyHandlers() {
-  const queries: QueryHandlers = {
-    'app.info': vi.fn(),
+  const spies = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, vi.fn()]));
+  const queries = {
+    ...spies(queryNames),
     'settings.get': vi.fn(async () => ok({ theme: 'system' as const })),
-    'workspace.get': vi.fn(),
-    'approvals.list': vi.fn(),
-    'demo.status': vi.fn(),
-  };
-  const commands: CommandHandlers = {
+  } as unknown as QueryHandlers;
+  const commands = {
+    ...spies(commandNames),
     'settings.update': vi.fn(async () => ok({ theme: 'dark' as const })),
-    'approvals.decide': vi.fn(),
-    'demo.open': vi.fn(),
-    'demo.close': vi.fn(),
-  };
+  } as unknown as CommandHandlers;
   return { queries, commands };
 }
 

@@ -8,6 +8,7 @@ describe('the openExternal allow-list (RELIABILITY S10)', () => {
     'https://us-east-1.console.aws.amazon.com/codesuite/codebuild/projects',
     'https://d-1234567890.awsapps.com/start',
     'https://docs.aws.amazon.com/codepipeline/latest/userguide/approvals.html',
+    'https://device.sso.eu-west-1.amazonaws.com/?user_code=ABCD-EFGH',
   ])('opens %s', (url) => {
     expect(isAllowedExternalUrl(url)).toBe(true);
   });
@@ -28,6 +29,8 @@ describe('the openExternal allow-list (RELIABILITY S10)', () => {
     'https://evil.example/github.com',
     'https://evil.console.aws.amazon.com.example/',
     'https://a.b.console.aws.amazon.com/',
+    'https://device.sso.evil.example.amazonaws.com/',
+    'https://device.sso.eu-west-1.amazonaws.com.evil.example/',
     'https://github.com.',
     `https://github.com/${'a'.repeat(3000)}`,
     '',

@@ -5,18 +5,23 @@ import type { HubEvent, MessageKind } from '../../shared/contract';
 import type { AppInfo } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
 import { ApprovalsInbox } from './approvals';
+import { accountHandlers } from './aws-account-handlers';
+import { AwsAccounts, type AwsCredentialsBackend } from './aws-accounts';
 import { DemoSession, type StartDemo } from './demo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import type { Logger } from './log';
+import { PromptBroker } from './prompts';
 import type { SettingsStore } from './settings-store';
 
 export interface HubOptions {
   store: SettingsStore;
-  info: Pick<AppInfo, 'name' | 'version' | 'mode' | 'platform' | 'dataDir'>;
+  info: Pick<AppInfo, 'name' | 'version' | 'mode' | 'platform' | 'dataDir' | 'warnings'>;
   log: Logger;
   /** Starts the in-process simulator behind the demo workspace. */
   startDemo: StartDemo;
+  /** The AWS credential layer; it asks the user through `prompts` (an MFA code). */
+  createAwsBackend: (prompts: PromptBroker) => AwsCredentialsBackend;
 }
 
 export interface Hub {
@@ -26,17 +31,32 @@ export interface Hub {
   close(): Promise<void>;
 }
 
-export function createHub({ store, info, log, startDemo }: HubOptions): Hub {
+export function createHub({ store, info, log, startDemo, createAwsBackend }: HubOptions): Hub {
   const bus = new EventBus(log);
   const approvals = new ApprovalsInbox();
   const demo = new DemoSession(startDemo, (status) => bus.emit('demo.changed', status), log);
   /** The demo's workspace while it runs, the user's otherwise. */
   const workspace = () => demo.workspace ?? store.workspace;
+  const prompts = new PromptBroker((pending) => bus.emit('prompts.changed', pending));
+  const accounts = new AwsAccounts(
+    createAwsBackend(prompts),
+    workspace,
+    (statuses) => bus.emit('aws.accounts.changed', statuses),
+    (progress) => bus.emit('aws.signIn.changed', progress),
+  );
   const switchWorkspace = async (change: () => Promise<unknown>) => {
     await change();
     bus.emit('workspace.changed', workspace());
+    bus.emit('aws.accounts.changed', accounts.list());
     return ok(demo.status);
   };
+  const aws = accountHandlers({
+    accounts,
+    prompts,
+    demoActive: () => demo.status.active,
+    workspace,
+    saveWorkspace: (next) => bus.emit('workspace.changed', store.updateWorkspace(next)),
+  });
 
   const dispatch: Dispatch = createDispatch(
     {
@@ -46,6 +66,7 @@ export function createHub({ store, info, log, startDemo }: HubOptions): Hub {
         'workspace.get': async () => ok(workspace()),
         'approvals.list': async () => ok(approvals.list()),
         'demo.status': async () => ok(demo.status),
+        ...aws.queries,
       },
       commands: {
         'settings.update': async (patch) => {
@@ -56,6 +77,7 @@ export function createHub({ store, info, log, startDemo }: HubOptions): Hub {
         'approvals.decide': (input) => approvals.decide(input),
         'demo.open': () => switchWorkspace(() => demo.open()),
         'demo.close': () => switchWorkspace(() => demo.close()),
+        ...aws.commands,
       },
     },
     log,

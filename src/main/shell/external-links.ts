@@ -15,6 +15,8 @@ const exactHosts = new Set([
 ]);
 /** Host suffixes for per-region console hosts and IAM Identity Center portals. */
 const hostSuffixes = ['.console.aws.amazon.com', '.awsapps.com'];
+/** IAM Identity Center's device sign-in page, per region (device.sso.eu-west-1.amazonaws.com). */
+const ssoDeviceHost = /^device\.sso\.[a-z]{2}(-[a-z]+)+-\d{1,2}\.amazonaws\.com$/;
 
 /**
  * True when `raw` may be handed to shell.openExternal. `extraHosts` are the
@@ -31,7 +33,7 @@ export function isAllowedExternalUrl(raw: unknown, extraHosts: readonly string[]
   if (url.protocol !== 'https:' || url.username !== '' || url.password !== '' || url.port !== '') return false;
   const host = url.hostname.toLowerCase();
   if (host.split('.').some((label) => label.startsWith('xn--'))) return false;
-  if (exactHosts.has(host) || extraHosts.includes(host)) return true;
+  if (exactHosts.has(host) || extraHosts.includes(host) || ssoDeviceHost.test(host)) return true;
   return hostSuffixes.some((suffix) => host.endsWith(suffix) && /^[a-z0-9-]+$/.test(host.slice(0, -suffix.length)));
 }
 

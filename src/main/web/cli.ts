@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import type { StoreFile } from '../../shared/model';
-import { startDemoWorkspace } from '../demo-workspace';
-import { createHub } from '../hub/hub';
+import { composeHub } from '../compose-hub';
 import { consoleLogger } from '../hub/log';
 import { resolveDataDir } from '../hub/data-dir';
 import { SettingsStore } from '../hub/settings-store';
@@ -46,11 +45,12 @@ async function main(): Promise<void> {
   for (const notice of store.notices) {
     consoleLogger.warn(`The settings file was invalid (${notice.reason}); it was kept as ${notice.keptAs}.`);
   }
-  const hub = createHub({
+  const hub = composeHub({
     store,
     info: { name: 'Starboard', version: pkg.version, mode: 'browser', platform: process.platform, dataDir },
     log: consoleLogger,
-    startDemo: startDemoWorkspace,
+    // The window shows the sign-in link; a server may have no browser of its own to open.
+    openUrl: (url) => consoleLogger.info('open this page to sign in', { url }),
   });
   if (values.demo) await hub.dispatch('command', 'demo.open', {});
   const server = await startWebServer({

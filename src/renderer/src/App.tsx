@@ -4,6 +4,8 @@ import { useClient } from './api/client';
 import { useConnectionState } from './api/connection';
 import { appInfoOptions, demoStatusOptions, settingsOptions, useHubEvents } from './api/queries';
 import { DemoBanner } from './components/DemoBanner';
+import { PromptDialog } from './components/PromptDialog';
+import { AccountsPage } from './pages/AccountsPage';
 import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
@@ -32,10 +34,17 @@ export function App(): React.JSX.Element {
       <main className="content" aria-live="polite">
         <DemoBanner />
         {info.data && <StoreNotices notices={info.data.storeNotices} />}
+        {info.data?.warnings.map((warning) => (
+          <div key={warning} className="notice notice-warning" role="alert">
+            {warning}
+          </div>
+        ))}
         {page === 'home' && <HomePage />}
         {page === 'approvals' && <ApprovalsPage />}
+        {page === 'accounts' && <AccountsPage />}
         {page === 'settings' && <SettingsPage />}
       </main>
+      <PromptDialog />
       <footer className="status-bar">
         <span className={`connection connection-${connection}`} data-testid="connection">
           {connection === 'connected' ? 'Connected' : 'Reconnecting…'}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 export const pages = [
   { id: 'home', label: 'Home', shortcut: '1' },
   { id: 'approvals', label: 'Approvals', shortcut: '2' },
+  { id: 'accounts', label: 'Accounts', shortcut: '3' },
   { id: 'settings', label: 'Settings', shortcut: ',' },
 ] as const;
 

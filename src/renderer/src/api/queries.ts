@@ -4,41 +4,30 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StarboardClient } from '../../../shared/client';
-import type { QueryName } from '../../../shared/contract';
+import type { QueryInput, QueryName } from '../../../shared/contract';
 import { unwrap } from './contract-error';
 
-const key = (name: QueryName) => [name] as const;
-
-export const appInfoOptions = (client: StarboardClient) =>
-  queryOptions({ queryKey: key('app.info'), queryFn: () => unwrap(client.query('app.info', {})), staleTime: Infinity });
-
-export const settingsOptions = (client: StarboardClient) =>
-  queryOptions({
-    queryKey: key('settings.get'),
-    queryFn: () => unwrap(client.query('settings.get', {})),
-    staleTime: Infinity,
+/** Options for a contract query without input, keyed by its name. */
+function contractQuery<N extends QueryName>(client: StarboardClient, name: N, staleTime = Infinity) {
+  return queryOptions({
+    queryKey: [name] as const,
+    queryFn: () => unwrap(client.query(name, {} as QueryInput<N>)),
+    staleTime,
   });
+}
 
-export const workspaceOptions = (client: StarboardClient) =>
-  queryOptions({
-    queryKey: key('workspace.get'),
-    queryFn: () => unwrap(client.query('workspace.get', {})),
-    staleTime: Infinity,
-  });
+export const appInfoOptions = (client: StarboardClient) => contractQuery(client, 'app.info');
+export const settingsOptions = (client: StarboardClient) => contractQuery(client, 'settings.get');
+export const workspaceOptions = (client: StarboardClient) => contractQuery(client, 'workspace.get');
+export const approvalsOptions = (client: StarboardClient) => contractQuery(client, 'approvals.list');
+export const demoStatusOptions = (client: StarboardClient) => contractQuery(client, 'demo.status');
+/** Profiles come from files the user may edit while Starboard runs: re-read after 30 s. */
+export const awsProfilesOptions = (client: StarboardClient) => contractQuery(client, 'aws.profiles', 30_000);
+export const awsAccountsOptions = (client: StarboardClient) => contractQuery(client, 'aws.accounts');
+export const promptsOptions = (client: StarboardClient) => contractQuery(client, 'prompts.pending');
 
-export const approvalsOptions = (client: StarboardClient) =>
-  queryOptions({
-    queryKey: key('approvals.list'),
-    queryFn: () => unwrap(client.query('approvals.list', {})),
-    staleTime: Infinity,
-  });
-
-export const demoStatusOptions = (client: StarboardClient) =>
-  queryOptions({
-    queryKey: key('demo.status'),
-    queryFn: () => unwrap(client.query('demo.status', {})),
-    staleTime: Infinity,
-  });
+/** The latest SSO sign-in progress per account; filled by events only. */
+export const signInKey = (accountKey: string) => ['aws.signIn', accountKey] as const;
 
 /** Writes pushed events into the cache; refetches everything after a reconnect. */
 export function useHubEvents(client: StarboardClient): void {
@@ -57,6 +46,15 @@ export function useHubEvents(client: StarboardClient): void {
           break;
         case 'demo.changed':
           queryClient.setQueryData(demoStatusOptions(client).queryKey, event.payload);
+          break;
+        case 'aws.accounts.changed':
+          queryClient.setQueryData(awsAccountsOptions(client).queryKey, event.payload);
+          break;
+        case 'aws.signIn.changed':
+          queryClient.setQueryData(signInKey(event.payload.accountKey), event.payload);
+          break;
+        case 'prompts.changed':
+          queryClient.setQueryData(promptsOptions(client).queryKey, event.payload);
           break;
       }
     });

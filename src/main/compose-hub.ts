@@ -1,0 +1,34 @@
+// Builds the hub with everything it needs, the same way for the desktop app
+// and browser mode; only how a URL reaches the user's browser differs.
+import type { AppInfo } from '../shared/model';
+import { startDemoWorkspace } from './demo-workspace';
+import { createHub, type Hub } from './hub/hub';
+import type { Logger } from './hub/log';
+import type { SettingsStore } from './hub/settings-store';
+import { createCredentialsBackend, endpointOverrideProblem } from './sources/aws/credentials';
+
+export interface ComposeOptions {
+  store: SettingsStore;
+  info: Pick<AppInfo, 'name' | 'version' | 'mode' | 'platform' | 'dataDir'>;
+  log: Logger;
+  /** Opens a sign-in page in the user's browser (through the shell's allow-list on the desktop). */
+  openUrl: (url: string) => void;
+}
+
+export function composeHub({ store, info, log, openUrl }: ComposeOptions): Hub {
+  // Never wait on the EC2 instance metadata service on a developer's machine (RELIABILITY A01).
+  process.env['AWS_EC2_METADATA_DISABLED'] ??= 'true';
+  const override = endpointOverrideProblem(process.env);
+  return createHub({
+    store,
+    info: { ...info, warnings: override ? [override.message] : [] },
+    log,
+    startDemo: startDemoWorkspace,
+    createAwsBackend: (prompts) =>
+      createCredentialsBackend({
+        askMfaCode: ({ profile, serial, retryReason, signal }) =>
+          prompts.ask({ kind: 'mfa', profile, serial, ...(retryReason ? { retryReason } : {}) }, signal),
+        openUrl,
+      }),
+  });
+}
