@@ -1,6 +1,7 @@
 // CodePipeline as the UI sees it: pipelines, their stages and actions, the
 // executions and the approvals waiting. Plain serializable data: no SDK
 // shapes, and never an approval token (tokens stay in main, RELIABILITY P01-P05).
+import type { Person } from './repositories';
 import type { ContractError } from './result';
 import type { AwsLocation } from './sources';
 
@@ -121,6 +122,9 @@ export const safeConfigurationKeys = [
   'FunctionName',
   'ImageRepositoryName',
   'ImageTag',
+  // GitHub (v1) source actions name the repository this way; not secrets (OAuthToken is never kept).
+  'Owner',
+  'Repo',
 ] as const;
 
 export interface StageExecutionRef {
@@ -184,6 +188,11 @@ export interface SourceRevision {
   commitMessage?: string;
   /** For connections: GitHub, Bitbucket, GitLab… */
   providerType?: string;
+  /**
+   * CodeCommit sources only, read from the commit (BatchGetCommits). A
+   * connection's summary names no author, so GitHub and the like have none.
+   */
+  author?: Person;
   revisionUrl?: string;
 }
 

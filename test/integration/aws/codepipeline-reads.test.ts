@@ -1,6 +1,7 @@
 // PipelineSource reads through the real SDK against the simulator: listing,
 // the definition cache, the cost of a steady-state refresh, state, history
 // and action runs. Call counts come from the simulator's request log.
+import { GetPipelineCommand, UpdatePipelineCommand } from '@aws-sdk/client-codepipeline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoAws } from '../../../src/sim/aws';
 import { minutes } from '../../../src/sim/aws/world/context';
@@ -40,14 +41,21 @@ describe('CodePipeline listing and definitions (scale scenario, 120 pipelines)',
     expect(pipelineCalls(rig.sim, 'GetPipeline')).toBe(0);
     expect(pipelineCalls(rig.sim)).toBe(5);
 
-    // One definition changes: exactly one GetPipeline.
-    const changed = rig.sim.control.world.pipelines.pipelines.get('svc-007-pipeline');
-    if (!changed) throw new Error('no svc-007-pipeline');
-    changed.version += 1;
+    // One definition changes through UpdatePipeline: exactly one GetPipeline.
+    const { pipeline } = await rig.read.send(new GetPipelineCommand({ name: 'svc-007-pipeline' }));
+    if (!pipeline?.stages) throw new Error('no svc-007-pipeline');
+    const renamed = pipeline.stages.map((s) => (s.name === 'Build' ? { ...s, name: 'BuildAndTest' } : s));
+    const updated = await rig.write.send(new UpdatePipelineCommand({ pipeline: { ...pipeline, stages: renamed } }));
+    expect(updated.pipeline?.version).toBe((pipeline.version ?? 0) + 1);
     rig.sim.requests.reset();
     const third = must(await rig.source.refreshDefinitions());
     expect(pipelineCalls(rig.sim, 'GetPipeline')).toBe(1);
-    expect(third.definitions.find((d) => d.name === 'svc-007-pipeline')?.version).toBe(changed.version);
+    const changed = third.definitions.find((d) => d.name === 'svc-007-pipeline');
+    expect(changed?.version).toBe(updated.pipeline?.version);
+    expect(changed?.stages.map((s) => s.name)).toContain('BuildAndTest');
+    rig.sim.requests.reset();
+    must(await rig.source.refreshDefinitions());
+    expect(pipelineCalls(rig.sim, 'GetPipeline')).toBe(0);
   });
 
   it('costs exactly N GetPipelineState calls for a steady-state refresh of N pipelines', async () => {
@@ -168,6 +176,35 @@ describe('CodePipeline state, history and action runs (demo)', () => {
     expect(payments[0]).toMatchObject({ status: 'Failed', trigger: { type: 'CloudWatchEvent' } });
     expect(payments[0]?.sourceRevisions[0]?.commitMessage).toBe('Cap refunds at the captured amount');
     expect(payments[0]?.sourceRevisions[0]?.revisionId).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('adds CodeCommit authors with one BatchGetCommits per page, then from the cache', async () => {
+    rig = await startPipelineRig('demo');
+    must(await rig.source.refreshDefinitions());
+    rig.sim.requests.reset();
+    const commitCalls = () => rig?.sim.requests.count({ service: 'codecommit', operation: 'BatchGetCommits' });
+
+    const payments = must(await rig.source.executions(pa.pipeline));
+    expect(payments.length).toBeGreaterThan(10);
+    expect(commitCalls()).toBe(1);
+    expect(rig.sim.requests.count({ service: 'codecommit' })).toBe(1);
+    const revisions = payments.flatMap((e) => e.sourceRevisions);
+    expect(revisions.every((r) => r.author?.email.endsWith('@acme-rockets.example'))).toBe(true);
+    expect(new Set(revisions.map((r) => r.author?.name))).toEqual(new Set(['Maya Chen', 'Jonas Weber', 'Priya Nair']));
+    const world = rig.sim.control.world.codecommit.repositories.get(pa.repository);
+    const [newest] = revisions;
+    expect(newest?.author).toEqual(world?.commits.get(newest?.revisionId ?? '')?.author);
+
+    // Read again (and what an approval would ship): every author comes from the cache.
+    rig.sim.requests.reset();
+    expect(must(await rig.source.executions(pa.pipeline))).toEqual(payments);
+    must(await rig.source.approvalRevisions(pa.pipeline, payments[0]?.pipelineExecutionId ?? ''));
+    expect(rig.sim.requests.count({ service: 'codecommit' })).toBe(0);
+
+    // A connection's revision names no author, and nothing is asked for it.
+    const storefront = must(await rig.source.executions(sf.pipeline, 5));
+    expect(storefront.flatMap((e) => e.sourceRevisions).every((r) => r.author === undefined)).toBe(true);
+    expect(rig.sim.requests.count({ service: 'codecommit' })).toBe(0);
   });
 
   it('lists the action runs of one execution with links, and no approval token', async () => {

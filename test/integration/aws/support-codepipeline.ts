@@ -1,5 +1,6 @@
 // A PipelineSource wired to the simulator the way the app wires it: real SDK
 // clients from clientConfig (adaptive reads with 3 attempts, writes with 1).
+import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { type AwsAccountTarget, clientConfig } from '../../../src/main/sources/aws/client-config';
 import { PipelineSource, type PipelineSourceOptions } from '../../../src/main/sources/aws/codepipeline/pipeline-source';
@@ -11,6 +12,8 @@ export interface PipelineRig {
   sim: Harness;
   read: CodePipelineClient;
   write: CodePipelineClient;
+  /** Reads commit authors for the source, as the app wires it. */
+  codecommit: CodeCommitClient;
   source: PipelineSource;
   /** Who the simulator says we are (lastUpdatedBy of our own decisions). */
   callerArn: string;
@@ -31,16 +34,19 @@ export async function startPipelineRig(
   };
   const read = new CodePipelineClient(clientConfig(target, 'read'));
   const write = new CodePipelineClient(clientConfig(target, 'write'));
+  const codecommit = new CodeCommitClient(clientConfig(target, 'read'));
   const location = { accountKey: 'sim', accountId: demoAws.account, region: sim.config.region };
   return {
     sim,
     read,
     write,
-    source: new PipelineSource(read, write, location, options),
+    codecommit,
+    source: new PipelineSource(read, write, location, { codecommit, ...options }),
     callerArn: sim.control.world.policy.userArn,
     close: async () => {
       read.destroy();
       write.destroy();
+      codecommit.destroy();
       await sim.close();
     },
   };

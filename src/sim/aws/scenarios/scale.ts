@@ -1,8 +1,9 @@
 // Hundreds of pipelines with proportional projects, repositories,
 // deployment groups and environments; about a tenth are running at any time.
+// Two (PARALLEL and QUEUED mode) only run when someone starts them.
 import type { World } from '../world';
 import { days, hours, minutes } from '../world/context';
-import type { StageDef } from '../world/pipeline-model';
+import type { ExecutionMode, StageDef } from '../world/pipeline-model';
 import {
   approvalStage,
   beanstalkStage,
@@ -13,6 +14,11 @@ import {
 } from './stages';
 
 const historyBuilds = 20;
+/** Two services release by hand through an approval, one per V2 execution mode besides SUPERSEDED. */
+const handReleased = new Map<number, ExecutionMode>([
+  [3, 'PARALLEL'],
+  [5, 'QUEUED'],
+]);
 
 export function buildScale(world: World, now: number, scale: number): void {
   const random = world.ctx.random.fork('scale');
@@ -27,6 +33,8 @@ export function buildScale(world: World, now: number, scale: number): void {
     const project = world.codebuild.addProject(`${name}-build`, {
       tags,
       failureRate: 0.12,
+      // Every fifth service packages only: its buildspec publishes no test report.
+      ...(i % 5 === 4 ? { reportGroup: false as const } : {}),
       tests: {
         passed: random.int(20, 400),
         failing: { file: 'test/api.test.ts', name: 'api > responds', error: 'AssertionError: expected 500 to be 200' },
@@ -53,7 +61,8 @@ export function buildScale(world: World, now: number, scale: number): void {
       );
     }
     stages.push(buildStage(project.name));
-    if (i % 10 === 3) stages.push(approvalStage('Approval', 'Approve', `Release ${name}`));
+    const mode = handReleased.get(i);
+    if (i % 10 === 3 || mode) stages.push(approvalStage('Approval', 'Approve', `Release ${name}`));
     if (i % 3 === 0) {
       world.codedeploy.addApplication(name, tags);
       world.codedeploy.addGroup(name, `${name}-prod`, 2);
@@ -62,7 +71,7 @@ export function buildScale(world: World, now: number, scale: number): void {
       world.beanstalk.addEnvironment(name, `${name}-prod`, tags);
       stages.push(beanstalkStage(name, `${name}-prod`));
     }
-    const pipeline = world.pipelines.add(`${name}-pipeline`, stages, tags);
+    const pipeline = world.pipelines.add(`${name}-pipeline`, stages, tags, mode);
     const start = (): void =>
       void world.pipelines.start(pipeline, {
         triggerType: 'StartPipelineExecution',
@@ -71,6 +80,7 @@ export function buildScale(world: World, now: number, scale: number): void {
     for (let b = 0; b < historyBuilds; b += 1) {
       world.at(now - 14 * days + (b * (14 * days)) / historyBuilds + random.int(0, 6 * hours), start);
     }
+    if (mode) continue;
     // From an hour ago on, each pipeline runs every 30-90 minutes: with builds of a few minutes about a tenth run at once.
     const recur = (at: number): void =>
       world.at(at, () => {

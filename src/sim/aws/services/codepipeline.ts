@@ -3,6 +3,7 @@ import { AwsError, checkLength, optionalString } from '../errors';
 import { paginate } from '../pagination';
 import type { Input, JsonService } from '../service';
 import type { World } from '../world';
+import { declarationOf, parseDeclaration } from '../world/pipeline-declaration';
 import { actionKey, type ActionExecution, type Execution, type Pipeline } from '../world/pipeline-model';
 import { date, pageRequest, required } from './wire';
 
@@ -56,7 +57,7 @@ export function codePipelineService(world: World): JsonService {
             name: p.name,
             version: p.version,
             pipelineType: 'V2',
-            executionMode: 'SUPERSEDED',
+            executionMode: p.executionMode,
             created: date(p.created),
             updated: date(p.updated),
           })),
@@ -66,7 +67,7 @@ export function codePipelineService(world: World): JsonService {
       GetPipeline: (input, context) => {
         const p = pipelineFor(input, 'name', context);
         return {
-          pipeline: declaration(p),
+          pipeline: declarationOf(p),
           metadata: { pipelineArn: p.arn, created: date(p.created), updated: date(p.updated) },
         };
       },
@@ -100,7 +101,7 @@ export function codePipelineService(world: World): JsonService {
               revisionUrl: r.url,
             })),
             trigger: e.trigger,
-            executionMode: 'SUPERSEDED',
+            executionMode: e.executionMode,
             executionType: 'STANDARD',
           },
         };
@@ -121,6 +122,13 @@ export function codePipelineService(world: World): JsonService {
           invalidToken,
         });
         return { actionExecutionDetails: page.items.map((ae) => actionDetail(p, ae)), nextToken: page.nextToken };
+      },
+      UpdatePipeline: (input, context) => {
+        const declared = parseDeclaration(input.pipeline);
+        const p = find(declared.name);
+        context.authorize(p.arn);
+        pipelines.update(p, declared.stages, declared.executionMode);
+        return { pipeline: declarationOf(p) };
       },
       StartPipelineExecution: (input, context) => {
         const p = pipelineFor(input, 'name', context);
@@ -173,40 +181,28 @@ export function codePipelineService(world: World): JsonService {
   };
 }
 
-function declaration(p: Pipeline): unknown {
-  return {
-    name: p.name,
-    roleArn: p.roleArn,
-    artifactStore: { type: 'S3', location: p.artifactBucket },
-    stages: p.stages.map((s) => ({
-      name: s.name,
-      actions: s.actions.map((a) => ({
-        name: a.name,
-        actionTypeId: { category: a.category, owner: 'AWS', provider: a.provider, version: '1' },
-        runOrder: a.runOrder,
-        configuration: a.configuration,
-        outputArtifacts: a.outputArtifacts.map((name) => ({ name })),
-        inputArtifacts: a.inputArtifacts.map((name) => ({ name })),
-        ...(a.timeoutInMinutes !== undefined ? { timeoutInMinutes: a.timeoutInMinutes } : {}),
-      })),
-    })),
-    version: p.version,
-    executionMode: 'SUPERSEDED',
-    pipelineType: 'V2',
-  };
-}
-
+/**
+ * GetPipelineState. QUEUED lists every execution waiting at a stage. In
+ * PARALLEL mode each stage shows only the newest execution that reached it,
+ * and no approval token: PutApprovalResult's token then comes from
+ * ListActionExecutions (PutApprovalResultInput.token in the model).
+ */
 function state(p: Pipeline): unknown {
   const latest = p.executions[0];
+  const parallel = p.executionMode === 'PARALLEL';
   return {
     pipelineName: p.name,
     pipelineVersion: p.version,
     stageStates: p.stages.map((s) => {
       const stage = p.latestStage.get(s.name);
-      const waiting = p.waiting.get(s.name);
+      const waiting = (p.waiting.get(s.name) ?? []).map((id) => ({ pipelineExecutionId: id, status: 'InProgress' }));
       return {
         stageName: s.name,
-        ...(waiting !== undefined ? { inboundExecution: { pipelineExecutionId: waiting, status: 'InProgress' } } : {}),
+        ...(waiting.length === 0
+          ? {}
+          : p.executionMode === 'QUEUED'
+            ? { inboundExecutions: waiting }
+            : { inboundExecution: waiting[0] }),
         inboundTransitionState: { enabled: true },
         actionStates: s.actions.map((a) => {
           const ae = p.latestAction.get(actionKey(s.name, a.name));
@@ -222,7 +218,7 @@ function state(p: Pipeline): unknown {
                   },
                 }
               : {}),
-            ...(ae ? { latestExecution: actionState(ae) } : {}),
+            ...(ae ? { latestExecution: actionState(ae, !parallel) } : {}),
             ...(revision?.url !== undefined ? { revisionUrl: revision.url } : {}),
           };
         }),
@@ -234,14 +230,14 @@ function state(p: Pipeline): unknown {
   };
 }
 
-function actionState(ae: ActionExecution): unknown {
+function actionState(ae: ActionExecution, withToken: boolean): unknown {
   return {
     actionExecutionId: ae.id,
     status: ae.status,
     summary: ae.summary,
     lastStatusChange: date(ae.lastUpdateTime),
     // The token is only offered while the approval can still be answered.
-    token: ae.status === 'InProgress' ? ae.token : undefined,
+    token: withToken && ae.status === 'InProgress' ? ae.token : undefined,
     lastUpdatedBy: ae.updatedBy,
     externalExecutionId: ae.externalExecutionId,
     externalExecutionUrl: ae.externalExecutionUrl,
@@ -264,7 +260,7 @@ function summary(e: Execution): unknown {
     })),
     trigger: e.trigger,
     ...(e.stopTrigger ? { stopTrigger: e.stopTrigger } : {}),
-    executionMode: 'SUPERSEDED',
+    executionMode: e.executionMode,
     executionType: 'STANDARD',
   };
 }
@@ -298,7 +294,7 @@ function actionDetail(p: Pipeline, ae: ActionExecution): unknown {
         s3location: { bucket: p.artifactBucket, key: `${p.name}/${name}/${ae.id.slice(0, 7)}` },
       })),
       executionResult: {
-        // In PARALLEL mode this is where the approval token is read from (reliability case P05).
+        // An approval's token; in PARALLEL mode the only place it can be read (reliability case P05).
         externalExecutionId: ae.token ?? ae.externalExecutionId,
         externalExecutionSummary: ae.summary ?? ae.errorDetails?.message,
         externalExecutionUrl: ae.externalExecutionUrl,

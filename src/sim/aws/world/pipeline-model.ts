@@ -5,6 +5,13 @@ export type ExecutionStatus =
   'Cancelled' | 'InProgress' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Superseded' | 'Failed';
 export type StageStatus = 'Cancelled' | 'InProgress' | 'Failed' | 'Stopped' | 'Stopping' | 'Succeeded' | 'Skipped';
 export type ActionStatus = 'InProgress' | 'Abandoned' | 'Succeeded' | 'Failed';
+/**
+ * How executions share the pipeline (V2): SUPERSEDED lets a newer execution
+ * replace an older one waiting at a stage; QUEUED makes them wait in order;
+ * PARALLEL runs them independently, each stage open to all.
+ */
+export type ExecutionMode = 'SUPERSEDED' | 'QUEUED' | 'PARALLEL';
+export const executionModes: readonly ExecutionMode[] = ['SUPERSEDED', 'QUEUED', 'PARALLEL'];
 
 export interface ActionDef {
   name: string;
@@ -54,6 +61,8 @@ export interface Execution {
   id: string;
   pipelineName: string;
   pipelineVersion: number;
+  /** The pipeline's mode when the execution started. */
+  executionMode: ExecutionMode;
   status: ExecutionStatus;
   statusSummary?: string;
   startTime: number;
@@ -75,6 +84,7 @@ export interface Pipeline {
   name: string;
   arn: string;
   version: number;
+  executionMode: ExecutionMode;
   created: number;
   updated: number;
   roleArn: string;
@@ -83,9 +93,12 @@ export interface Pipeline {
   tags: Record<string, string>;
   /** Newest first. */
   executions: Execution[];
-  /** Per stage: which execution holds it, and which waits to enter it. */
+  /**
+   * Per stage: which execution holds it, and which wait to enter it, oldest
+   * first (at most one in SUPERSEDED mode; PARALLEL mode uses neither).
+   */
   holder: Map<string, string>;
-  waiting: Map<string, string>;
+  waiting: Map<string, string[]>;
   latestStage: Map<string, StageState>;
   /** "stage/action" → latest action execution. */
   latestAction: Map<string, ActionExecution>;

@@ -1,13 +1,16 @@
-// CodePipeline's engine: executions move stage by stage, one execution per
-// stage at a time (SUPERSEDED mode: a newer execution waiting to enter a
-// stage replaces an older waiting one), approvals wait for a decision.
+// CodePipeline's engine: executions move stage by stage and approvals wait
+// for a decision. SUPERSEDED and QUEUED hold each stage for one execution
+// (a newer arrival replaces an older waiting one, or queues behind it);
+// PARALLEL executions never wait for each other.
 import { AwsError } from '../errors';
 import { type ActionDone, type ActionWorlds, resolveRevisions, runAction } from './pipeline-actions';
+import { dequeue, enqueue, isNewest, latestRun } from './pipeline-stages';
 import {
   type ActionDef,
   type ActionExecution,
   actionKey,
   type Execution,
+  type ExecutionMode,
   isTerminal,
   type Pipeline,
   type StageDef,
@@ -24,13 +27,19 @@ export class PipelineWorld {
     return this.worlds.ctx;
   }
 
-  add(name: string, stages: StageDef[], tags: Record<string, string> = {}): Pipeline {
+  add(
+    name: string,
+    stages: StageDef[],
+    tags: Record<string, string> = {},
+    executionMode: ExecutionMode = 'SUPERSEDED',
+  ): Pipeline {
     const { account, region, scheduler } = this.#ctx;
     const now = scheduler.now();
     const pipeline: Pipeline = {
       name,
       arn: `arn:aws:codepipeline:${region}:${account}:${name}`,
       version: 1,
+      executionMode,
       created: now,
       updated: now,
       roleArn: `arn:aws:iam::${account}:role/service-role/AWSCodePipelineServiceRole-${region}-${name}`,
@@ -48,6 +57,14 @@ export class PipelineWorld {
     return pipeline;
   }
 
+  /** UpdatePipeline: a new declaration, one version up. Running executions carry on. */
+  update(pipeline: Pipeline, stages: StageDef[], executionMode: ExecutionMode): void {
+    pipeline.stages = stages;
+    pipeline.executionMode = executionMode;
+    pipeline.version += 1;
+    pipeline.updated = this.#ctx.scheduler.now();
+  }
+
   start(
     pipeline: Pipeline,
     trigger = { triggerType: 'StartPipelineExecution', triggerDetail: 'arn:aws:iam::111122223333:user/dev' },
@@ -57,6 +74,7 @@ export class PipelineWorld {
       id: this.#ctx.random.uuid(),
       pipelineName: pipeline.name,
       pipelineVersion: pipeline.version,
+      executionMode: pipeline.executionMode,
       status: 'InProgress',
       startTime: now,
       lastUpdateTime: now,
@@ -81,6 +99,8 @@ export class PipelineWorld {
       );
     }
     execution.stopTrigger = { reason };
+    // An execution waiting to enter a stage holds nothing: it just leaves the queue.
+    if (dequeue(pipeline, execution.id)) return this.#finishExecution(pipeline, execution, 'Stopped');
     const running = execution.actionExecutions.filter((ae) => ae.status === 'InProgress');
     // Waiting approvals never finish on their own, so a stop abandons them either way.
     if (abandon || running.every((ae) => ae.action.provider === 'Manual')) {
@@ -122,7 +142,7 @@ export class PipelineWorld {
     const rerun =
       mode === 'ALL_ACTIONS'
         ? stage.actions
-        : stage.actions.filter((a) => pipeline.latestAction.get(actionKey(stageName, a.name))?.status !== 'Succeeded');
+        : stage.actions.filter((a) => latestRun(execution, stageName, a.name)?.status !== 'Succeeded');
     execution.status = 'InProgress';
     delete execution.statusSummary;
     execution.stageIndex = stageIndex;
@@ -152,7 +172,12 @@ export class PipelineWorld {
       );
     }
     const ae = pipeline.tokens.get(token);
-    const latest = pipeline.latestAction.get(actionKey(stageName, actionName));
+    const execution = pipeline.executions.find((e) => e.id === ae?.executionId);
+    // PARALLEL: each execution has its own approval; elsewhere only the stage's latest one counts.
+    const latest =
+      execution?.executionMode === 'PARALLEL'
+        ? latestRun(execution, stageName, actionName)
+        : pipeline.latestAction.get(actionKey(stageName, actionName));
     if (
       !ae ||
       ae !== latest ||
@@ -179,15 +204,17 @@ export class PipelineWorld {
     const stage = pipeline.stages[index];
     execution.stageIndex = index;
     if (!stage) return this.#finishExecution(pipeline, execution, 'Succeeded');
-    const holder = pipeline.holder.get(stage.name);
-    if (holder !== undefined && holder !== execution.id) {
-      const previous = pipeline.waiting.get(stage.name);
-      const superseded = previous === undefined ? undefined : pipeline.executions.find((e) => e.id === previous);
-      if (superseded) this.#finishExecution(pipeline, superseded, 'Superseded');
-      pipeline.waiting.set(stage.name, execution.id);
-      return;
+    if (execution.executionMode !== 'PARALLEL') {
+      const holder = pipeline.holder.get(stage.name);
+      if (holder !== undefined && holder !== execution.id) {
+        for (const id of enqueue(pipeline, execution, stage.name)) {
+          const superseded = pipeline.executions.find((e) => e.id === id);
+          if (superseded) this.#finishExecution(pipeline, superseded, 'Superseded');
+        }
+        return;
+      }
+      pipeline.holder.set(stage.name, execution.id);
     }
-    pipeline.holder.set(stage.name, execution.id);
     this.#setStage(pipeline, execution, 'InProgress');
     this.#runActions(pipeline, execution, stage.actions, 0);
   }
@@ -212,7 +239,8 @@ export class PipelineWorld {
       lastUpdateTime: now,
     };
     execution.actionExecutions.push(ae);
-    pipeline.latestAction.set(actionKey(stage.name, action.name), ae);
+    if (isNewest(pipeline, execution, pipeline.latestAction.get(actionKey(stage.name, action.name))?.executionId))
+      pipeline.latestAction.set(actionKey(stage.name, action.name), ae);
     const done = this.#done(pipeline, ae, () => this.#runActions(pipeline, execution, actions, index + 1));
     this.#completions.set(ae, done);
     runAction(this.worlds, pipeline, execution, ae, done);
@@ -256,29 +284,30 @@ export class PipelineWorld {
     this.#enterStage(pipeline, execution, index + 1);
   }
 
-  /** Frees the stage and lets the execution waiting for it in. */
+  /** Frees the stage the execution holds and lets the first one still waiting for it in. */
   #release(pipeline: Pipeline, execution: Execution, status: StageStatus): void {
     const stage = pipeline.stages[execution.stageIndex];
     if (!stage) return;
     this.#setStage(pipeline, execution, status);
-    if (pipeline.holder.get(stage.name) === execution.id) pipeline.holder.delete(stage.name);
-    const waitingId = pipeline.waiting.get(stage.name);
-    const waiting = pipeline.executions.find((e) => e.id === waitingId);
-    pipeline.waiting.delete(stage.name);
-    if (waiting && waiting.status === 'InProgress') this.#enterStage(pipeline, waiting, execution.stageIndex);
+    if (pipeline.holder.get(stage.name) !== execution.id) return;
+    pipeline.holder.delete(stage.name);
+    for (const id of pipeline.waiting.get(stage.name) ?? []) {
+      const next = pipeline.executions.find((e) => e.id === id);
+      dequeue(pipeline, id);
+      if (next?.status === 'InProgress') return this.#enterStage(pipeline, next, execution.stageIndex);
+    }
   }
 
   #setStage(pipeline: Pipeline, execution: Execution, status: StageStatus): void {
     const stage = pipeline.stages[execution.stageIndex];
-    if (stage) pipeline.latestStage.set(stage.name, { executionId: execution.id, status });
+    if (stage && isNewest(pipeline, execution, pipeline.latestStage.get(stage.name)?.executionId))
+      pipeline.latestStage.set(stage.name, { executionId: execution.id, status });
     execution.lastUpdateTime = this.#ctx.scheduler.now();
   }
 
   #finishExecution(pipeline: Pipeline, execution: Execution, status: Execution['status']): void {
     execution.status = status;
     execution.lastUpdateTime = this.#ctx.scheduler.now();
-    if (status === 'Superseded') {
-      for (const [stage, id] of pipeline.waiting) if (id === execution.id) pipeline.waiting.delete(stage);
-    }
+    if (status === 'Superseded') dequeue(pipeline, execution.id);
   }
 }

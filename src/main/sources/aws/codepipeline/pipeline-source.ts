@@ -2,6 +2,7 @@
 // hub's scheduler can put them on different timers: `state` (one
 // GetPipelineState per pipeline) on the fast one, `refreshDefinitions`
 // (ListPipelines, GetPipeline only for changed versions) on the slow one.
+import type { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import {
   type CodePipelineClient,
   GetPipelineCommand,
@@ -32,6 +33,7 @@ import { mapActionExecution, mapExecution, revisionsOfExecution } from './map-ex
 import { mapState } from './map-state';
 import type { MappingContext } from './mapping-context';
 import * as commands from './pipeline-commands';
+import { RevisionAuthors } from './revision-authors';
 
 export interface PipelineSourceOptions {
   /** Page size for ListPipelines (AWS allows 1-1000). */
@@ -41,6 +43,8 @@ export interface PipelineSourceOptions {
   /** Told once per (field, value) about enum values this build does not know (RELIABILITY A14). */
   onUnknownValue?: (field: string, value: string) => void;
   now?: () => Date;
+  /** Reads the authors of CodeCommit source revisions; without it revisions have no author. */
+  codecommit?: CodeCommitClient;
 }
 
 export interface DefinitionsRefresh {
@@ -63,6 +67,7 @@ export class PipelineSource {
   readonly #tokens = new Map<string, Map<string, string>>();
   /** Source revisions by execution id; they never change once an execution started. */
   readonly #revisions = new Map<string, SourceRevision[]>();
+  readonly #authors: RevisionAuthors;
   readonly #decisions = new Map<string, Promise<ApprovalOutcome>>();
   readonly #unknownSeen = new Set<string>();
 
@@ -74,6 +79,7 @@ export class PipelineSource {
   ) {
     this.#options = options;
     this.#now = options.now ?? (() => new Date());
+    this.#authors = new RevisionAuthors(options.codecommit);
     this.#ctx = {
       location,
       onUnknown: (field, value) => {
@@ -156,7 +162,11 @@ export class PipelineSource {
     return new Map(names.map((name, i) => [name, results[i] as SourceResult<PipelineDetail>]));
   }
 
-  /** The newest `limit` executions: one ListPipelineExecutions page unless limit exceeds 100. */
+  /**
+   * The newest `limit` executions: one ListPipelineExecutions page unless
+   * limit exceeds 100, plus one BatchGetCommits per CodeCommit repository for
+   * commits whose author is not known yet (needs the cached definition).
+   */
   async executions(name: string, limit = 25): Promise<SourceResult<PipelineExecution[]>> {
     const pageSize = Math.max(1, Math.min(100, limit));
     const listed = await tryCall('codepipeline:ListPipelineExecutions', name, () =>
@@ -171,7 +181,12 @@ export class PipelineSource {
       ),
     );
     if (!listed.ok) return listed;
-    const executions = listed.value.slice(0, limit);
+    const shown = listed.value.slice(0, limit);
+    const revisions = await this.#authors.addTo(
+      shown.map((e) => e.sourceRevisions),
+      this.#definitions.get(name),
+    );
+    const executions = shown.map((e, i) => ({ ...e, sourceRevisions: revisions[i] ?? e.sourceRevisions }));
     for (const e of executions) this.#remember(e.pipelineExecutionId, e.sourceRevisions);
     return { ok: true, value: executions };
   }
@@ -190,7 +205,10 @@ export class PipelineSource {
     );
   }
 
-  /** What an approval would ship: cached from `executions`, else one GetPipelineExecution. */
+  /**
+   * What an approval would ship: cached from `executions`, else one
+   * GetPipelineExecution (and a BatchGetCommits for a CodeCommit author not known yet).
+   */
   async approvalRevisions(name: string, pipelineExecutionId: string): Promise<SourceResult<SourceRevision[]>> {
     const cached = this.#revisions.get(pipelineExecutionId);
     if (cached) return { ok: true, value: cached };
@@ -198,7 +216,8 @@ export class PipelineSource {
       this.read.send(new GetPipelineExecutionCommand({ pipelineName: name, pipelineExecutionId })),
     );
     if (!got.ok) return got;
-    const revisions = revisionsOfExecution(got.value, this.#definitions.get(name));
+    const definition = this.#definitions.get(name);
+    const [revisions = []] = await this.#authors.addTo([revisionsOfExecution(got.value, definition)], definition);
     this.#remember(pipelineExecutionId, revisions);
     return { ok: true, value: revisions };
   }
