@@ -26,6 +26,27 @@ export interface EnvironmentVariableInfo {
   type: EnvironmentVariableType | 'unknown';
 }
 
+export const reportStatuses = ['GENERATING', 'SUCCEEDED', 'FAILED', 'INCOMPLETE', 'DELETING'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/**
+ * What a finished build's test reports add up to. A test that errored counts
+ * as failed; one of unknown outcome counts only in `total`.
+ */
+export interface TestSummary {
+  total: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+  durationMs: number;
+  /** The reports' status; of several, the one that matters most (FAILED before INCOMPLETE before GENERATING …). */
+  status: ReportStatus | 'unknown';
+  /** Only when `status` is 'unknown': what AWS actually said. */
+  rawStatus?: string;
+  /** How many test reports the counts add up (a buildspec can feed several report groups). */
+  reports: number;
+}
+
 /** Why a phase ended as it did (CodeBuild's phase contexts), blank entries dropped. */
 export interface PhaseReason {
   code?: string;
@@ -70,6 +91,8 @@ export interface Build extends BuildStatusValue {
   environmentVariables: EnvironmentVariableInfo[];
   /** Names of variables the build exported; their values are not carried. */
   exportedVariableNames: string[];
+  /** Once a finished build's test reports have been read; absent for a build that publishes none. */
+  tests?: TestSummary;
 }
 
 export interface BuildProject {

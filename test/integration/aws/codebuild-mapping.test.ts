@@ -1,6 +1,7 @@
 // The CodeBuild edge mapping on shapes the simulator does not produce:
-// environment variables with values (the simulator and moto always send an
-// empty list) and statuses newer than this build of Starboard.
+// environment variables without a type or of a type newer than this build
+// of Starboard, and statuses it does not know. (The masking of values the
+// simulator does send is tested end to end in codebuild-masking.test.ts.)
 import type { Build as SdkBuild } from '@aws-sdk/client-codebuild';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toBuild, toProject } from '../../../src/main/sources/aws/codebuild/build-mapping';

@@ -1,52 +1,33 @@
 // BuildSource through the real SDK against the simulator: what it sees, and
 // how many calls it spends seeing it (counted by the simulator's request log).
-import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clientConfig } from '../../../src/main/sources/aws/client-config';
-import { BuildSource } from '../../../src/main/sources/aws/codebuild/build-source';
+import type { BuildSource } from '../../../src/main/sources/aws/codebuild/build-source';
 import { deny } from '../../../src/sim/aws/access';
 import { demoAws } from '../../../src/sim/aws/scenarios/demo-names';
 import { minutes } from '../../../src/sim/aws/world/context';
-import { type Harness, startHarness } from '../../sim/aws/harness';
-
-const location = { accountKey: 'sim', accountId: demoAws.account, region: demoAws.region };
-
-function clients(sim: Harness): { read: CodeBuildClient; write: CodeBuildClient } {
-  const target = {
-    accountKey: 'sim',
-    region: sim.config.region,
-    credentials: async () => sim.config.credentials,
-    endpointUrl: sim.config.endpoint,
-  };
-  return {
-    read: new CodeBuildClient(clientConfig(target, 'read')),
-    write: new CodeBuildClient(clientConfig(target, 'write')),
-  };
-}
-
-const calls = (sim: Harness, operation?: string): number =>
-  sim.requests.count({ service: 'codebuild', ...(operation ? { operation } : {}) });
+import type { Harness } from '../../sim/aws/harness';
+import { type BuildRig, startBuildRig } from './support-codebuild';
 
 describe('BuildSource over the scale scenario', () => {
   let sim: Harness;
-  let c: ReturnType<typeof clients>;
+  let c: BuildRig;
   let source: BuildSource;
 
   beforeAll(async () => {
-    sim = await startHarness('scale', 12);
-    c = clients(sim);
-    source = new BuildSource(c.read, c.write, location);
+    c = await startBuildRig('scale', 12);
+    ({ sim, source } = c);
   });
-  afterAll(async () => {
-    c.read.destroy();
-    c.write.destroy();
-    await sim.close();
-  });
+  afterAll(() => c.close());
 
-  it('reads the newest page of builds across all projects with 2 calls, newest first', async () => {
+  it("reads the newest page of builds across all projects, and the finished ones' test reports, newest first", async () => {
     sim.requests.reset();
     const read = await source.refreshBuilds();
-    expect(sim.requests.byOperation()).toEqual({ 'codebuild.ListBuilds': 1, 'codebuild.BatchGetBuilds': 1 });
+    // 100 builds, most of them finished with a test report: one batch of each.
+    expect(sim.requests.byOperation()).toEqual({
+      'codebuild.ListBuilds': 1,
+      'codebuild.BatchGetBuilds': 1,
+      'codebuild.BatchGetReports': 1,
+    });
     expect(read.problem).toBeUndefined();
     expect(read.builds).toHaveLength(100);
     const newest = [...sim.control.world.codebuild.buildOrder].reverse().slice(0, 100);
@@ -63,17 +44,17 @@ describe('BuildSource over the scale scenario', () => {
     expect(running).toBeGreaterThan(0);
     sim.requests.reset();
     await source.refreshBuilds();
-    expect(calls(sim, 'ListBuilds')).toBe(1);
-    expect(calls(sim, 'BatchGetBuilds')).toBe(Math.ceil(running / 100));
-    expect(calls(sim)).toBe(1 + Math.ceil(running / 100));
+    expect(c.calls('ListBuilds')).toBe(1);
+    expect(c.calls('BatchGetBuilds')).toBe(Math.ceil(running / 100));
+    expect(c.calls()).toBe(1 + Math.ceil(running / 100));
   });
 
   it('walks ListBuilds beyond the first page and chunks BatchGetBuilds at 100 ids', async () => {
     const before = source.builds.builds.length;
     sim.requests.reset();
     const read = await source.loadOlderBuilds(150);
-    expect(calls(sim, 'ListBuilds')).toBe(2);
-    expect(calls(sim, 'BatchGetBuilds')).toBe(2);
+    expect(c.calls('ListBuilds')).toBe(2);
+    expect(c.calls('BatchGetBuilds')).toBe(2);
     expect(read.builds).toHaveLength(before + 150);
     const newest = [...sim.control.world.codebuild.buildOrder].reverse().slice(0, before + 150);
     expect(read.builds.map((b) => b.id)).toEqual(newest);
@@ -122,7 +103,7 @@ describe('BuildSource over the scale scenario', () => {
       const read = await source.loadOlderBuilds(500);
       // Refused, restarted once, refused again: no third attempt and no batch read.
       expect(sim.requests.count({ operation: 'ListBuilds', status: 400 })).toBe(2);
-      expect(calls(sim, 'BatchGetBuilds')).toBe(0);
+      expect(c.calls('BatchGetBuilds')).toBe(0);
       expect(read.problem).toMatchObject({ code: 'internal', message: expect.stringContaining('token') as string });
       expect(read.builds).toEqual(before);
     } finally {
@@ -157,22 +138,17 @@ describe('BuildSource over the scale scenario', () => {
 
 describe('BuildSource over the demo scenario', () => {
   let sim: Harness;
-  let c: ReturnType<typeof clients>;
+  let c: BuildRig;
   let source: BuildSource;
   const project = demoAws.paymentsApi.buildProject;
 
   beforeAll(async () => {
-    sim = await startHarness('demo');
-    c = clients(sim);
-    source = new BuildSource(c.read, c.write, location);
+    c = await startBuildRig('demo');
+    ({ sim, source } = c);
     await source.refreshBuilds();
   });
   afterEach(() => sim.faults.clear());
-  afterAll(async () => {
-    c.read.destroy();
-    c.write.destroy();
-    await sim.close();
-  });
+  afterAll(() => c.close());
 
   it('costs exactly one call when nothing runs and nothing is new', async () => {
     expect(source.builds.builds.every((b) => b.complete)).toBe(true);
@@ -192,7 +168,11 @@ describe('BuildSource over the demo scenario', () => {
     sim.clock.advance(15 * minutes);
     sim.requests.reset();
     const failed = (await source.refreshBuilds()).builds.find((b) => b.id === id);
-    expect(sim.requests.byOperation()).toEqual({ 'codebuild.ListBuilds': 1, 'codebuild.BatchGetBuilds': 1 });
+    expect(sim.requests.byOperation()).toEqual({
+      'codebuild.ListBuilds': 1,
+      'codebuild.BatchGetBuilds': 1,
+      'codebuild.BatchGetReports': 1,
+    });
     expect(failed).toMatchObject({ status: 'FAILED', complete: true, currentPhase: 'COMPLETED', initiator: 'dev' });
     const build = failed?.phases.find((p) => p.type === 'BUILD');
     expect(build).toMatchObject({
@@ -210,7 +190,7 @@ describe('BuildSource over the demo scenario', () => {
 
     sim.requests.reset();
     await source.refreshBuilds();
-    expect(calls(sim)).toBe(1);
+    expect(c.calls()).toBe(1);
   });
 
   it('re-reads more than 100 running builds in ⌈k/100⌉ batches after closing the gap', async () => {
@@ -218,8 +198,8 @@ describe('BuildSource over the demo scenario', () => {
     sim.requests.reset();
     const first = await source.refreshBuilds();
     // 150 new builds are more than one page: the second page reaches known builds.
-    expect(calls(sim, 'ListBuilds')).toBe(2);
-    expect(calls(sim, 'BatchGetBuilds')).toBe(2);
+    expect(c.calls('ListBuilds')).toBe(2);
+    expect(c.calls('BatchGetBuilds')).toBe(2);
     const k = first.builds.filter((b) => !b.complete).length;
     expect(k).toBe(150);
     sim.requests.reset();
@@ -268,13 +248,13 @@ describe('BuildSource over the demo scenario', () => {
     sim.faults.add({ service: 'codebuild', operation: 'ListBuilds', error: 'throttle', times: 2 });
     sim.requests.reset();
     const recovered = await source.refreshBuilds();
-    expect(calls(sim, 'ListBuilds')).toBe(3);
+    expect(c.calls('ListBuilds')).toBe(3);
     expect(recovered.problem).toBeUndefined();
 
     sim.faults.add({ service: 'codebuild', operation: 'ListBuilds', error: 'throttle' });
     sim.requests.reset();
     const throttled = await source.refreshBuilds();
-    expect(calls(sim, 'ListBuilds')).toBe(3);
+    expect(c.calls('ListBuilds')).toBe(3);
     expect(throttled.problem).toMatchObject({ code: 'throttled' });
     expect(throttled.problem?.retryAt).toBeDefined();
     expect(throttled.builds).toEqual(before);

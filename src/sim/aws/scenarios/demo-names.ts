@@ -25,6 +25,15 @@ export const demoAws = {
     beanstalkApplication: 'payments-api',
     environment: 'payments-api-prod',
     failingTest: 'refunds > rejects a refund larger than the original charge',
+    /** What `npm test` of payments-api counts besides the failing test (its log and its test report agree). */
+    passingTests: 57,
+    skippedTests: 2,
+    reportGroup: 'payments-api-build-test-results',
+    /**
+     * A secret kept as a PLAINTEXT build variable, as real projects too often do: AWS returns
+     * the value in the clear, and Starboard must never show or log it (RELIABILITY A15).
+     */
+    plaintextSecret: { name: 'DATABASE_PASSWORD', value: 'sb-canary-3f9a61d2-plaintext-never-shown' },
     artifactDomain: 'acme',
     artifactRepository: 'internal',
   },

@@ -45,6 +45,7 @@ export function buildDemo(world: World, now: number): void {
   const storefrontBuild = world.codebuild.addProject(sf.buildProject, {
     description: 'Builds the storefront web app',
     tags: tag(sf.project),
+    exportedVariables: ['IMAGE_TAG'],
     tests: {
       passed: 212,
       failing: {
@@ -74,8 +75,18 @@ export function buildDemo(world: World, now: number): void {
   const build = world.codebuild.addProject(pa.buildProject, {
     description: 'Unit and contract tests for payments-api',
     tags: tag(pa.project),
+    environmentVariables: [
+      { name: 'NODE_ENV', value: 'test', type: 'PLAINTEXT' },
+      { ...pa.plaintextSecret, type: 'PLAINTEXT' },
+      { name: 'DATABASE_URL', value: '/payments-api/test/database-url', type: 'PARAMETER_STORE' },
+      { name: 'STRIPE_API_KEY', value: 'payments-api/stripe:test_secret_key', type: 'SECRETS_MANAGER' },
+    ],
+    // The deploy stage reads both; exporting the password copies the secret into every build's answer too.
+    exportedVariables: ['IMAGE_TAG', pa.plaintextSecret.name],
+    reportGroup: pa.reportGroup,
     tests: {
-      passed: 57,
+      passed: pa.passingTests,
+      skipped: pa.skippedTests,
       failing: {
         file: 'test/refunds.test.ts',
         name: pa.failingTest,

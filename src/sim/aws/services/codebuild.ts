@@ -3,12 +3,14 @@ import { AwsError, stringList } from '../errors';
 import { paginate } from '../pagination';
 import type { Input, JsonService } from '../service';
 import type { World } from '../world';
-import type { Build, BuildProject } from '../world/codebuild';
+import type { Build, BuildProject, EnvironmentVariable, TestReport } from '../world/codebuild';
 import { date, maybeDate, pageRequest, required, tagList } from './wire';
 
 const invalidInput = (message: string): AwsError => new AwsError('InvalidInputException', message);
 const invalidToken = (): AwsError => invalidInput('Invalid next token');
 const image = 'aws/codebuild/amazonlinux-x86_64-standard:5.0';
+/** CodeBuild marks a report expired 30 days after it was created. */
+const reportLifetimeMs = 30 * 24 * 60 * 60 * 1000;
 
 export function codeBuildService(world: World): JsonService {
   const cb = world.codebuild;
@@ -105,6 +107,12 @@ export function codeBuildService(world: World): JsonService {
           buildsNotFound: ids.filter((id) => !cb.builds.has(id)),
         };
       },
+      BatchGetReports: (input, context) => {
+        const arns = batchIds(input, 'reportArns');
+        const found = arns.map((arn) => cb.reports.get(arn)).filter((r) => r !== undefined);
+        for (const r of found) context.authorize(r.groupArn);
+        return { reports: found.map(reportShape), reportsNotFound: arns.filter((arn) => !cb.reports.has(arn)) };
+      },
       StartBuild: (input, context) => {
         const p = project(required(input, 'projectName', 'InvalidInputException'));
         context.authorize(p.arn);
@@ -137,12 +145,13 @@ export function codeBuildService(world: World): JsonService {
   };
 }
 
-function environment(): unknown {
+function environment(variables: readonly EnvironmentVariable[]): unknown {
   return {
     type: 'LINUX_CONTAINER',
     image,
     computeType: 'BUILD_GENERAL1_SMALL',
-    environmentVariables: [],
+    // As AWS answers: PLAINTEXT values in the clear, the others as the parameter or secret they name.
+    environmentVariables: variables.map(({ name, value, type }) => ({ name, value, type })),
     privilegedMode: false,
     imagePullCredentialsType: 'CODEBUILD',
   };
@@ -160,7 +169,7 @@ function projectShape(world: World, p: BuildProject): unknown {
       insecureSsl: false,
     },
     artifacts: { type: p.source.type === 'CODEPIPELINE' ? 'CODEPIPELINE' : 'NO_ARTIFACTS' },
-    environment: environment(),
+    environment: environment(p.environmentVariables),
     serviceRole: `arn:aws:iam::${world.account}:role/service-role/codebuild-${p.name}-service-role`,
     timeoutInMinutes: 60,
     queuedTimeoutInMinutes: 480,
@@ -203,7 +212,7 @@ function buildShape(world: World, b: Build): unknown {
       insecureSsl: false,
     },
     artifacts: { location: '' },
-    environment: environment(),
+    environment: environment(b.environmentVariables),
     serviceRole: `arn:aws:iam::${world.account}:role/service-role/codebuild-${b.projectName}-service-role`,
     logs: {
       groupName: b.logGroup,
@@ -217,5 +226,28 @@ function buildShape(world: World, b: Build): unknown {
     buildComplete: b.buildStatus !== 'IN_PROGRESS',
     initiator: b.initiator,
     encryptionKey: `arn:aws:kms:${region}:${world.account}:alias/aws/s3`,
+    ...(b.exportedVariables.length > 0 ? { exportedEnvironmentVariables: b.exportedVariables } : {}),
+    ...(b.reportArns.length > 0 ? { reportArns: b.reportArns } : {}),
+  };
+}
+
+function reportShape(r: TestReport): unknown {
+  const counts = r.statusCounts;
+  return {
+    arn: r.arn,
+    type: 'TEST',
+    name: r.groupName,
+    reportGroupArn: r.groupArn,
+    executionId: r.buildArn,
+    status: r.status,
+    created: date(r.created),
+    expired: date(r.created + reportLifetimeMs),
+    exportConfig: { exportConfigType: 'NO_EXPORT' },
+    truncated: false,
+    testSummary: {
+      total: counts.SUCCEEDED + counts.FAILED + counts.SKIPPED + counts.ERROR + counts.UNKNOWN,
+      statusCounts: { ...counts },
+      durationInNanoSeconds: r.durationInNanoSeconds,
+    },
   };
 }

@@ -1,6 +1,7 @@
-// CodeBuild projects and builds. A build walks the agent's phases on the
-// scheduler and writes its log as it goes; whether it fails is decided when
-// it starts (the project's failNext counter, then its failure rate).
+// CodeBuild projects, builds and their test reports. A build walks the
+// agent's phases on the scheduler and writes its log as it goes; whether it
+// fails is decided when it starts (the project's failNext counter, then its
+// failure rate). Its test report says what its log says.
 import { containerTime, seconds, type WorldContext } from './context';
 
 export const buildPhases = [
@@ -39,6 +40,29 @@ export interface FailingTest {
   error: string;
 }
 
+export type EnvironmentVariableType = 'PLAINTEXT' | 'PARAMETER_STORE' | 'SECRETS_MANAGER';
+
+/** As CodeBuild holds it: a PLAINTEXT value is the value itself, the others name a parameter or a secret. */
+export interface EnvironmentVariable {
+  name: string;
+  value: string;
+  type: EnvironmentVariableType;
+}
+
+export type ReportStatus = 'GENERATING' | 'SUCCEEDED' | 'FAILED' | 'INCOMPLETE' | 'DELETING';
+
+/** One build's run of a project's test report group (CodeBuild reports of type TEST). */
+export interface TestReport {
+  arn: string;
+  groupName: string;
+  groupArn: string;
+  buildArn: string;
+  status: ReportStatus;
+  created: number;
+  statusCounts: { SUCCEEDED: number; FAILED: number; SKIPPED: number; ERROR: number; UNKNOWN: number };
+  durationInNanoSeconds: number;
+}
+
 export interface BuildProject {
   name: string;
   arn: string;
@@ -51,7 +75,12 @@ export interface BuildProject {
   /** The next this-many builds fail. */
   failNext: number;
   failureRate: number;
-  tests: { passed: number; failing: FailingTest };
+  tests: { passed: number; skipped: number; failing: FailingTest };
+  environmentVariables: EnvironmentVariable[];
+  /** Variables the buildspec exports (`env: exported-variables`); their values are set as the build ends. */
+  exportedVariables: string[];
+  /** The report group the buildspec's `reports` section feeds; undefined when the project publishes no test report. */
+  reportGroup?: string;
 }
 
 export interface BuildPhase {
@@ -78,6 +107,9 @@ export interface Build {
   logGroup: string;
   logStream: string;
   fails: boolean;
+  environmentVariables: EnvironmentVariable[];
+  exportedVariables: { name: string; value: string }[];
+  reportArns: string[];
   /** Bumped on stop so that already-scheduled phase ends are ignored. */
   step: number;
   onComplete?: (build: Build) => void;
@@ -90,31 +122,52 @@ export interface StartBuildOptions {
   onComplete?: (build: Build) => void;
 }
 
+export type ProjectInit = Partial<Omit<BuildProject, 'name' | 'arn' | 'tests' | 'reportGroup'>> & {
+  tests?: Omit<BuildProject['tests'], 'skipped'> & { skipped?: number };
+  /** The report group its buildspec's `reports` section feeds (default NAME-test-results); false for none. */
+  reportGroup?: string | false;
+};
+
 export class CodeBuildWorld {
   readonly projects = new Map<string, BuildProject>();
   readonly builds = new Map<string, Build>();
   /** Every build id in start order; ListBuilds reads it backwards. */
   readonly buildOrder: string[] = [];
+  /** Test reports by ARN. */
+  readonly reports = new Map<string, TestReport>();
+  /** Report ids come from their own source, so adding reports moves nothing else in a seeded world. */
+  readonly #reportRandom: WorldContext['random'];
 
-  constructor(private readonly ctx: WorldContext) {}
+  constructor(private readonly ctx: WorldContext) {
+    this.#reportRandom = ctx.random.fork('codebuild-reports');
+  }
 
-  addProject(name: string, init: Partial<Omit<BuildProject, 'name' | 'arn'>> = {}): BuildProject {
+  addProject(name: string, init: ProjectInit = {}): BuildProject {
     const now = this.ctx.scheduler.now();
+    const { tests, reportGroup, ...rest } = init;
     const project: BuildProject = {
       name,
       arn: `arn:aws:codebuild:${this.ctx.region}:${this.ctx.account}:project/${name}`,
-      description: init.description ?? `Builds and tests ${name}`,
-      source: init.source ?? { type: 'CODEPIPELINE' },
-      created: init.created ?? now,
-      lastModified: init.lastModified ?? init.created ?? now,
-      tags: init.tags ?? {},
+      description: rest.description ?? `Builds and tests ${name}`,
+      source: rest.source ?? { type: 'CODEPIPELINE' },
+      created: rest.created ?? now,
+      lastModified: rest.lastModified ?? rest.created ?? now,
+      tags: rest.tags ?? {},
       buildCounter: 0,
-      failNext: init.failNext ?? 0,
-      failureRate: init.failureRate ?? 0,
-      tests: init.tests ?? {
-        passed: 48,
-        failing: { file: 'test/app.test.ts', name: 'app > starts', error: 'AssertionError: expected false to be true' },
+      failNext: rest.failNext ?? 0,
+      failureRate: rest.failureRate ?? 0,
+      tests: {
+        passed: tests?.passed ?? 48,
+        skipped: tests?.skipped ?? 0,
+        failing: tests?.failing ?? {
+          file: 'test/app.test.ts',
+          name: 'app > starts',
+          error: 'AssertionError: expected false to be true',
+        },
       },
+      environmentVariables: rest.environmentVariables ?? defaultEnvironment(name),
+      exportedVariables: rest.exportedVariables ?? [],
+      ...(reportGroup === false ? {} : { reportGroup: reportGroup ?? `${name}-test-results` }),
     };
     this.projects.set(name, project);
     return project;
@@ -140,6 +193,9 @@ export class CodeBuildWorld {
       logGroup: `/aws/codebuild/${projectName}`,
       logStream: uuid,
       fails,
+      environmentVariables: project.environmentVariables.map((v) => ({ ...v })),
+      exportedVariables: [],
+      reportArns: [],
       step: 0,
       ...(options.sourceVersion !== undefined ? { sourceVersion: options.sourceVersion } : {}),
       ...(options.onComplete ? { onComplete: options.onComplete } : {}),
@@ -168,6 +224,7 @@ export class CodeBuildWorld {
     if (phaseType === 'COMPLETED') {
       if (build.buildStatus === 'IN_PROGRESS') build.buildStatus = build.fails ? 'FAILED' : 'SUCCEEDED';
       build.endTime = now;
+      this.#finish(build);
       build.onComplete?.(build);
       return;
     }
@@ -212,20 +269,69 @@ export class CodeBuildWorld {
     }
     if (phase.phaseType !== 'BUILD' || !project) return;
     this.#log(build, now, 'Running command npm test');
-    const { passed, failing } = project.tests;
+    const { passed, skipped, failing } = project.tests;
+    const failed = build.fails ? 1 : 0;
+    const skippedText = skipped > 0 ? ` | ${skipped} skipped` : '';
+    const testMs = Math.round((now - phase.startTime) * 0.6);
     if (build.fails) {
       print(` FAIL  ${failing.file} > ${failing.name}`);
       print(failing.error);
       print(` Test Files  1 failed | ${Math.ceil(passed / 8)} passed`);
-      print(`      Tests  1 failed | ${passed} passed (${passed + 1})`);
-      this.#log(build, now, 'Command did not exit successfully npm test exit status 1');
+      print(`      Tests  1 failed | ${passed} passed${skippedText} (${passed + 1 + skipped})`);
     } else {
       print(` Test Files  ${Math.ceil(passed / 8)} passed`);
-      print(`      Tests  ${passed} passed (${passed})`);
+      print(`      Tests  ${passed} passed${skippedText} (${passed + skipped})`);
     }
+    print(`   Duration  ${(testMs / 1000).toFixed(2)}s`);
+    const group = project.reportGroup;
+    if (group !== undefined) {
+      const arn = (kind: string): string => `arn:aws:codebuild:${this.ctx.region}:${this.ctx.account}:${kind}`;
+      const report: TestReport = {
+        arn: arn(`report/${group}:${this.#reportRandom.uuid()}`),
+        groupName: group,
+        groupArn: arn(`report-group/${group}`),
+        buildArn: build.arn,
+        status: 'GENERATING',
+        created: now,
+        statusCounts: { SUCCEEDED: passed, FAILED: failed, SKIPPED: skipped, ERROR: 0, UNKNOWN: 0 },
+        durationInNanoSeconds: testMs * 1_000_000,
+      };
+      this.reports.set(report.arn, report);
+      build.reportArns.push(report.arn);
+    }
+    if (build.fails) this.#log(build, now, 'Command did not exit successfully npm test exit status 1');
+  }
+
+  /** The build is over: its reports are final and its exported variables hold their last values. */
+  #finish(build: Build): void {
+    for (const arn of build.reportArns) {
+      const report = this.reports.get(arn);
+      if (report?.status === 'GENERATING') report.status = report.statusCounts.FAILED > 0 ? 'FAILED' : 'SUCCEEDED';
+    }
+    if (build.buildStatus === 'STOPPED') return;
+    const project = this.projects.get(build.projectName);
+    build.exportedVariables = (project?.exportedVariables ?? []).map((name) => ({
+      name,
+      value: exportedValue(build, name),
+    }));
   }
 
   #log(build: Build, at: number, text: string): void {
     this.ctx.logs.write(build.logGroup, build.logStream, at, `[Container] ${containerTime(at)} ${text}`);
   }
+}
+
+/** What a build usually carries: a plain setting, a Parameter Store name and a Secrets Manager reference. */
+function defaultEnvironment(project: string): EnvironmentVariable[] {
+  return [
+    { name: 'NODE_ENV', value: 'test', type: 'PLAINTEXT' },
+    { name: 'SENTRY_DSN', value: `/${project}/sentry-dsn`, type: 'PARAMETER_STORE' },
+    { name: 'NPM_TOKEN', value: 'ci/npm-token:token', type: 'SECRETS_MANAGER' },
+  ];
+}
+
+/** IMAGE_TAG is set by the buildspec from the commit; any other exported variable keeps its environment value. */
+function exportedValue(build: Build, name: string): string {
+  if (name === 'IMAGE_TAG') return build.resolvedSourceVersion.slice(0, 7);
+  return build.environmentVariables.find((v) => v.name === name && v.type === 'PLAINTEXT')?.value ?? '';
 }

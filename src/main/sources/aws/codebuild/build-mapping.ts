@@ -31,13 +31,20 @@ function noteUnknown(kind: string, value: string): void {
   console.warn(`CodeBuild sent an unknown ${kind} "${value}"; shown as unknown.`);
 }
 
-export function statusValue(raw: string | undefined, kind = 'build status'): BuildStatusValue {
-  if (raw !== undefined && (buildStatuses as readonly string[]).includes(raw)) {
-    return { status: raw as BuildStatusValue['status'] };
-  }
+/** `raw` when it is one of `known`; otherwise 'unknown' with the raw text kept. */
+export function enumValue<T extends string>(
+  raw: string | undefined,
+  known: readonly T[],
+  kind: string,
+): { status: T | 'unknown'; rawStatus?: string } {
+  if (raw !== undefined && (known as readonly string[]).includes(raw)) return { status: raw as T };
   const rawStatus = raw ?? '';
   noteUnknown(kind, rawStatus);
   return { status: 'unknown', rawStatus };
+}
+
+export function statusValue(raw: string | undefined, kind = 'build status'): BuildStatusValue {
+  return enumValue(raw, buildStatuses, kind);
 }
 
 /** Names and types only: the value is dropped here, whatever the type. */

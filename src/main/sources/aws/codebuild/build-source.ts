@@ -1,7 +1,8 @@
 // CodeBuild projects and recent builds of one account and region, read with
 // the fewest calls that still see every change (performance-anchors §2.1):
 // one account-wide ListBuilds page, then BatchGetBuilds only for ids that are
-// new or still running. A completed build never changes, so it is never re-read.
+// new or still running. A completed build never changes, so it is never re-read;
+// its test reports are read once, when it is first seen complete.
 import {
   BatchGetBuildsCommand,
   BatchGetProjectsCommand,
@@ -19,6 +20,7 @@ import type { AwsLocation, SourceProblem } from '../../../../shared/sources';
 import { chunks, collectPages, mapLimit } from '../batching';
 import { actionResult, attempt, problemOf } from '../calls';
 import { toBuild, toProject } from './build-mapping';
+import { TestReports } from './test-reports';
 
 export interface BuildSourceOptions {
   now?: () => Date;
@@ -45,6 +47,7 @@ export class BuildSource {
   readonly #maxBuilds: number;
   readonly #maxGapPages: number;
   readonly #concurrency: number;
+  readonly #reports: TestReports;
 
   constructor(
     private readonly read: CodeBuildClient,
@@ -56,11 +59,18 @@ export class BuildSource {
     this.#maxBuilds = options.maxBuilds ?? 2000;
     this.#maxGapPages = options.maxGapPages ?? 5;
     this.#concurrency = options.concurrency ?? 2;
+    this.#reports = new TestReports(read, this.#concurrency, this.#now);
   }
 
   /** The builds read so far, without calling AWS. `fetchedAt` is '' until the first successful read. */
   get builds(): BuildsRead {
-    return { ...this.#buildsRead, builds: this.#order.flatMap((id) => this.#cache.get(id) ?? []) };
+    const builds = this.#order.flatMap((id) => {
+      const build = this.#cache.get(id);
+      if (!build) return [];
+      const tests = this.#reports.summaryOf(id);
+      return tests ? [{ ...build, tests }] : [build];
+    });
+    return { ...this.#buildsRead, builds };
   }
 
   get projects(): BuildProjectsRead {
@@ -94,7 +104,8 @@ export class BuildSource {
 
   /**
    * Every refresh: the newest ListBuilds page, then BatchGetBuilds for new and
-   * running builds only. Idle, this is exactly one call whatever the number of projects.
+   * running builds only, then BatchGetReports for the reports of builds that
+   * just completed. Idle, this is exactly one call whatever the number of projects.
    */
   async refreshBuilds(): Promise<BuildsRead> {
     try {
@@ -110,6 +121,7 @@ export class BuildSource {
       const running = this.#order.filter((id) => this.#cache.get(id)?.complete === false);
       const problems = await this.#readBuilds([...listed.filter((id) => !this.#cache.has(id)), ...running]);
       this.#place(listed, 'front');
+      problems.push(...(await this.#reports.readDue()));
       this.#buildsRead = { fetchedAt: this.#now().toISOString(), problems };
     } catch (error) {
       this.#buildsRead = { ...this.#buildsRead, problem: problemOf(error, 'codebuild:ListBuilds', this.#now) };
@@ -128,6 +140,7 @@ export class BuildSource {
         ids.filter((id) => !this.#order.includes(id)),
         'front',
       );
+      problems.push(...(await this.#reports.readDue()));
       this.#buildsRead = { ...this.#buildsRead, problems };
     } catch (error) {
       this.#buildsRead = { ...this.#buildsRead, problem: problemOf(error, 'codebuild:BatchGetBuilds', this.#now) };
@@ -150,6 +163,7 @@ export class BuildSource {
       const older = pages.flatMap(unknown).slice(0, count);
       const problems = await this.#readBuilds(older);
       this.#place(older, 'back');
+      problems.push(...(await this.#reports.readDue()));
       this.#buildsRead = { ...this.#buildsRead, problems };
     } catch (error) {
       this.#buildsRead = { ...this.#buildsRead, problem: problemOf(error, 'codebuild:ListBuilds', this.#now) };
@@ -181,7 +195,10 @@ export class BuildSource {
     const result = await actionResult(action, resource, async () => {
       const { build } = await call();
       if (!build?.id) throw new Error(`${action} answered without a build`);
-      return toBuild(build, this.location);
+      const mapped = toBuild(build, this.location);
+      // Its reports, if any, are read with the next refresh: an action costs one call.
+      this.#reports.note(mapped.id, mapped.complete, build.reportArns);
+      return mapped;
     });
     if (result.ok) {
       const known = this.#cache.has(result.value.id);
@@ -204,9 +221,15 @@ export class BuildSource {
       attempt('codebuild:BatchGetBuilds', undefined, () => this.read.send(new BatchGetBuildsCommand({ ids: batch }))),
     );
     for (const out of batches) {
-      for (const b of out.builds ?? []) if (b.id) this.#cache.set(b.id, toBuild(b, this.location));
+      for (const b of out.builds ?? []) {
+        if (!b.id) continue;
+        const build = toBuild(b, this.location);
+        this.#cache.set(b.id, build);
+        this.#reports.note(b.id, build.complete, b.reportArns);
+      }
       for (const id of out.buildsNotFound ?? []) {
         this.#cache.delete(id);
+        this.#reports.forget(id);
         this.#order = this.#order.filter((known) => known !== id);
         problems.push(notFound('Build', id));
       }
@@ -220,7 +243,10 @@ export class BuildSource {
     const added = new Set(present);
     const rest = this.#order.filter((id) => !added.has(id));
     this.#order = where === 'front' ? [...present, ...rest] : [...rest, ...present];
-    for (const dropped of this.#order.splice(this.#maxBuilds)) this.#cache.delete(dropped);
+    for (const dropped of this.#order.splice(this.#maxBuilds)) {
+      this.#cache.delete(dropped);
+      this.#reports.forget(dropped);
+    }
   }
 }
 
