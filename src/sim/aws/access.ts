@@ -61,9 +61,12 @@ export function deny(policy: AccessPolicy, action: string, resourceArn: string):
   policy.denied.set(action, set);
 }
 
+/** Where a service's IAM prefix differs from its signing name. */
+const iamPrefixes: Record<string, string> = { tagging: 'tag' };
+
 /** The IAM action prefix of a service (its signing name, except where AWS differs). */
 export function iamAction(service: string, operation: string): string {
-  return `${service}:${operation}`;
+  return `${iamPrefixes[service] ?? service}:${operation}`;
 }
 
 export function accessDenied(service: AwsService, policy: AccessPolicy, operation: string, resource: string): AwsError {

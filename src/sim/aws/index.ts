@@ -22,6 +22,7 @@ import { logsService } from './services/logs';
 import { ssoService } from './services/sso';
 import { ssoOidcService } from './services/sso-oidc';
 import { stsService } from './services/sts';
+import { taggingService } from './services/tagging';
 import { World } from './world';
 import { days } from './world/context';
 
@@ -73,6 +74,7 @@ export function awsServices(world: World): AwsService[] {
     codeGuruReviewerService(world),
     ssoOidcService(world),
     ssoService(world),
+    taggingService(world),
   ];
 }
 

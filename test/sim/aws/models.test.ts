@@ -17,6 +17,7 @@ const modelNames: Record<string, { sdk: string; botocore: string }> = {
   sts: { sdk: 'sts', botocore: 'sts' },
   codeartifact: { sdk: 'codeartifact', botocore: 'codeartifact' },
   'codeguru-reviewer': { sdk: 'codeguru-reviewer', botocore: 'codeguru-reviewer' },
+  tagging: { sdk: 'resourcegroupstaggingapi', botocore: 'resourcegroupstaggingapi' },
 };
 const start = Date.UTC(2026, 0, 15, 9, 0, 0);
 const models = new Map<string, ServiceModel[]>();

@@ -36,13 +36,25 @@ export function walk(world: World, services: AwsService[], limit = 15): Response
     for (const e of p.executions.slice(0, 3))
       call('codepipeline', 'GetPipelineExecution', { pipelineName: p.name, pipelineExecutionId: e.id });
   }
+  // UpdatePipeline answers with the declaration it stored: send one back unchanged.
+  const [edited] = first(world.pipelines.pipelines.values());
+  if (edited) {
+    const { pipeline } = call('codepipeline', 'GetPipeline', { name: edited.name });
+    call('codepipeline', 'UpdatePipeline', { pipeline });
+  }
   call('codebuild', 'ListProjects', {});
   const projects = [...world.codebuild.projects.keys()];
   for (let i = 0; i < projects.length; i += 100)
     call('codebuild', 'BatchGetProjects', { names: projects.slice(i, i + 100) });
   const ids = call('codebuild', 'ListBuilds', {}).ids as string[];
-  if (ids.length > 0)
-    call('codebuild', 'BatchGetBuilds', { ids: [...ids.slice(0, 99), 'nope:00000000-0000-0000-0000-000000000000'] });
+  if (ids.length > 0) {
+    const builds = call('codebuild', 'BatchGetBuilds', {
+      ids: [...ids.slice(0, 99), 'nope:00000000-0000-0000-0000-000000000000'],
+    }).builds as { reportArns?: string[] }[];
+    const reportArns = builds.flatMap((b) => b.reportArns ?? []).slice(0, 99);
+    const gone = `arn:aws:codebuild:${world.region}:${world.account}:report/gone:00000000-0000-0000-0000-000000000000`;
+    if (reportArns.length > 0) call('codebuild', 'BatchGetReports', { reportArns: [...reportArns, gone] });
+  }
   for (const name of first(projects)) call('codebuild', 'ListBuildsForProject', { projectName: name });
 
   call('codecommit', 'ListRepositories', {});
@@ -104,5 +116,24 @@ export function walk(world: World, services: AwsService[], limit = 15): Response
   call('codeguru-reviewer', 'ListCodeReviews', { Type: 'RepositoryAnalysis' });
   for (const review of world.catalog.codeReviews)
     call('codeguru-reviewer', 'ListRecommendations', { CodeReviewArn: review.arn });
+
+  const projectTags = [{ Key: 'starboard:project' }];
+  let token: unknown = '';
+  do {
+    token = call('tagging', 'GetResources', {
+      TagFilters: projectTags,
+      ResourcesPerPage: 7,
+      PaginationToken: token,
+    }).PaginationToken;
+  } while (typeof token === 'string' && token !== '');
+  call('tagging', 'GetResources', {
+    ResourceTypeFilters: ['codebuild', 'elasticbeanstalk:environment'],
+    TagsPerPage: 100,
+  });
+  const arns = [
+    ...first(world.pipelines.pipelines.values()).map((p) => p.arn),
+    'arn:aws:codepipeline:us-east-1:0:none',
+  ];
+  call('tagging', 'GetResources', { ResourceARNList: arns, IncludeComplianceDetails: true });
   return responses;
 }

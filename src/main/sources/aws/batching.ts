@@ -24,7 +24,11 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
   return results;
 }
 
-const tokenErrorNames = new Set(['InvalidContinuationTokenException', 'InvalidNextTokenException']);
+const tokenErrorNames = new Set([
+  'InvalidContinuationTokenException',
+  'InvalidNextTokenException',
+  'PaginationTokenExpiredException',
+]);
 /** Services that reuse a generic validation error for a bad token say so in the message. */
 const genericValidationNames = new Set(['InvalidInputException', 'InvalidParameterException', 'ValidationException']);
 

@@ -5,6 +5,7 @@ import type { SourceProblem } from '../../../shared/sources';
 
 const throttlingNames = new Set([
   'ThrottlingException',
+  'ThrottledException',
   'Throttling',
   'TooManyRequestsException',
   'RequestLimitExceeded',
