@@ -1,0 +1,93 @@
+// Keeps the snapshot's history lists short, so the file stays small however
+// long Starboard runs: recent executions per pipeline, recent builds per
+// project and overall, recent commits and open pull requests per repository.
+import type { Build } from '../../../shared/builds';
+import type { AnyResource, Snapshot, SnapshotResource } from '../../../shared/snapshot';
+
+export interface SnapshotLimits {
+  executionsPerPipeline: number;
+  buildsPerProject: number;
+  builds: number;
+  commitsPerRepository: number;
+  pullRequestsPerRepository: number;
+}
+
+export const defaultSnapshotLimits: SnapshotLimits = {
+  executionsPerPipeline: 20,
+  buildsPerProject: 20,
+  builds: 2000,
+  commitsPerRepository: 20,
+  pullRequestsPerRepository: 200,
+};
+
+/** Milliseconds of an ISO time; unknown or unreadable times sort as the oldest. */
+export function timeOf(iso: string | undefined): number {
+  const ms = iso === undefined ? Number.NaN : Date.parse(iso);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+}
+
+/** Newest first by start time, then by build number (builds that start in the same second). */
+export function newestBuildFirst(a: Build, b: Build): number {
+  return timeOf(b.startTime) - timeOf(a.startTime) || (b.number ?? 0) - (a.number ?? 0) || (a.id < b.id ? -1 : 1);
+}
+
+/** The key that groups builds of one project: the same name in two accounts is two projects. */
+export function buildProjectKey(build: Build): string {
+  return `${build.location.accountKey}:${build.location.region}:${build.project}`;
+}
+
+export function boundSnapshot(snapshot: Snapshot, limits: SnapshotLimits): Snapshot {
+  const kept: AnyResource[] = [];
+  const builds: SnapshotResource<'build'>[] = [];
+  for (const resource of Object.values(snapshot.resources)) {
+    if (resource.kind === 'build') builds.push(resource);
+    else kept.push(boundResource(resource, limits));
+  }
+  kept.push(...boundBuilds(builds, limits));
+  return { ...snapshot, resources: Object.fromEntries(kept.map((r) => [r.id, r])) };
+}
+
+function boundResource(resource: AnyResource, limits: SnapshotLimits): AnyResource {
+  switch (resource.kind) {
+    case 'pipeline': {
+      const { executions } = resource.data;
+      if (!executions || executions.length <= limits.executionsPerPipeline) return resource;
+      // ListPipelineExecutions answers newest first; the cut keeps that order.
+      return { ...resource, data: { ...resource.data, executions: executions.slice(0, limits.executionsPerPipeline) } };
+    }
+    case 'repository': {
+      const { recentCommits, pullRequests } = resource.data;
+      if (
+        recentCommits.length <= limits.commitsPerRepository &&
+        pullRequests.length <= limits.pullRequestsPerRepository
+      ) {
+        return resource;
+      }
+      return {
+        ...resource,
+        data: {
+          ...resource.data,
+          recentCommits: recentCommits.slice(0, limits.commitsPerRepository),
+          // ListPullRequests answers newest first.
+          pullRequests: pullRequests.slice(0, limits.pullRequestsPerRepository),
+        },
+      };
+    }
+    case 'build':
+      return resource;
+  }
+}
+
+function boundBuilds(builds: SnapshotResource<'build'>[], limits: SnapshotLimits): SnapshotResource<'build'>[] {
+  const perProject = new Map<string, number>();
+  const kept: SnapshotResource<'build'>[] = [];
+  for (const resource of [...builds].sort((a, b) => newestBuildFirst(a.data, b.data))) {
+    const key = buildProjectKey(resource.data);
+    const count = perProject.get(key) ?? 0;
+    if (count >= limits.buildsPerProject) continue;
+    perProject.set(key, count + 1);
+    kept.push(resource);
+    if (kept.length >= limits.builds) break;
+  }
+  return kept;
+}
