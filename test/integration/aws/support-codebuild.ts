@@ -2,9 +2,8 @@
 // clients from clientConfig (adaptive reads with 3 attempts, writes with 1),
 // and the simulator's request log to count what it spends.
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
-import { type AwsAccountTarget, clientConfig } from '../../../src/main/sources/aws/client-config';
+import { clientConfig } from '../../../src/main/sources/aws/client-config';
 import { BuildSource, type BuildSourceOptions } from '../../../src/main/sources/aws/codebuild/build-source';
-import { demoAws } from '../../../src/sim/aws';
 import type { ScenarioName } from '../../../src/sim/scenarios';
 import { type Harness, startHarness } from '../../sim/aws/harness';
 
@@ -24,15 +23,9 @@ export async function startBuildRig(
   options: BuildSourceOptions = {},
 ): Promise<BuildRig> {
   const sim = await startHarness(scenario, scale);
-  const target: AwsAccountTarget = {
-    accountKey: 'sim',
-    region: sim.config.region,
-    credentials: () => Promise.resolve(sim.config.credentials),
-    endpointUrl: sim.config.endpoint,
-  };
+  const { target, location } = sim;
   const read = new CodeBuildClient(clientConfig(target, 'read'));
   const write = new CodeBuildClient(clientConfig(target, 'write'));
-  const location = { accountKey: 'sim', accountId: demoAws.account, region: sim.config.region };
   return {
     sim,
     read,

@@ -2,9 +2,8 @@
 // clients from clientConfig (adaptive reads with 3 attempts, writes with 1).
 import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { type AwsAccountTarget, clientConfig } from '../../../src/main/sources/aws/client-config';
+import { clientConfig } from '../../../src/main/sources/aws/client-config';
 import { PipelineSource, type PipelineSourceOptions } from '../../../src/main/sources/aws/codepipeline/pipeline-source';
-import { demoAws } from '../../../src/sim/aws';
 import type { ScenarioName } from '../../../src/sim/scenarios';
 import { type Harness, startHarness } from '../../sim/aws/harness';
 
@@ -26,16 +25,10 @@ export async function startPipelineRig(
   options: PipelineSourceOptions = {},
 ): Promise<PipelineRig> {
   const sim = await startHarness(scenario, scale);
-  const target: AwsAccountTarget = {
-    accountKey: 'sim',
-    region: sim.config.region,
-    credentials: () => Promise.resolve(sim.config.credentials),
-    endpointUrl: sim.config.endpoint,
-  };
+  const { target, location } = sim;
   const read = new CodePipelineClient(clientConfig(target, 'read'));
   const write = new CodePipelineClient(clientConfig(target, 'write'));
   const codecommit = new CodeCommitClient(clientConfig(target, 'read'));
-  const location = { accountKey: 'sim', accountId: demoAws.account, region: sim.config.region };
   return {
     sim,
     read,
