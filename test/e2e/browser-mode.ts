@@ -69,7 +69,7 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-  if (process.env['STARBOARD_UPDATE_README_SCREENSHOT'] === '1' && name === 'home') {
+  if (process.env['STARBOARD_UPDATE_README_SCREENSHOT'] === '1' && name === 'home-demo') {
     await page.screenshot({ path: 'docs/screenshot.png' });
   }
 }
