@@ -4,7 +4,7 @@
 import type { HubEvent, MessageKind } from '../../shared/contract';
 import type { AppInfo } from '../../shared/model';
 import { ok, type Result } from '../../shared/result';
-import { ApprovalsInbox } from './approvals';
+import { ApprovalsInbox } from './approvals/inbox';
 import { accountHandlers } from './aws-account-handlers';
 import { AwsAccounts, type AwsCredentialsBackend } from './aws-accounts';
 import { DemoSession, type StartDemo } from './demo';

@@ -1,9 +1,9 @@
 // The approvals inbox. Main mints an opaque id for every approval a source
 // reports; the UI and notifications carry only that id. A decision for an id
 // main never minted is refused before any provider is called (RELIABILITY S07).
-import type { CommandInput, CommandOutput } from '../../shared/contract';
-import type { ApprovalSummary } from '../../shared/model';
-import { fail, type Result } from '../../shared/result';
+import type { CommandInput, CommandOutput } from '../../../shared/contract';
+import type { ApprovalSummary } from '../../../shared/model';
+import { fail, type Result } from '../../../shared/result';
 
 export class ApprovalsInbox {
   readonly #pending = new Map<string, ApprovalSummary>();
