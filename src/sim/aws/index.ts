@@ -1,10 +1,8 @@
 // The simulated AWS account: builds the scenario's world, keeps it in step
 // with the clock and serves every service on one loopback endpoint.
-import type { SimClock } from '../clock';
 import type { FaultInjector } from '../faults';
 import { Random } from '../random';
-import type { RequestLog } from '../requests';
-import type { ScenarioName } from '../scenarios';
+import type { ScenarioName, SimHalfOptions } from '../scenarios';
 import { type AwsSimControl, createAwsControl } from './control';
 import { buildDemo } from './scenarios/demo';
 import { addFaults } from './scenarios/faults';
@@ -29,15 +27,7 @@ import { days } from './world/context';
 export type { AwsSimControl, WaitingApproval } from './control';
 export { demoAws } from './scenarios/demo-names';
 
-export interface AwsSimOptions {
-  scenario: ScenarioName;
-  seed: number;
-  scale: number;
-  clock: SimClock;
-  faults: FaultInjector;
-  requests: RequestLog;
-  port: number;
-}
+export type AwsSimOptions = SimHalfOptions;
 
 export interface AwsSim {
   endpoint: string;

@@ -16,10 +16,7 @@
 // injected on a write happens after the change is made (the answer is lost).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { SimClock } from '../clock';
-import type { FaultInjector } from '../faults';
-import type { RequestLog } from '../requests';
-import type { ScenarioName } from '../scenarios';
+import type { SimHalfOptions } from '../scenarios';
 import { createControl, type GitHubSimControl } from './control';
 import { PrimaryRateLimits, SecondaryRateLimits, authenticatedLimit } from './http/rate-limit';
 import { Router } from './router';
@@ -37,16 +34,7 @@ export type { RateLimitState, SecondaryLimitRule } from './http/rate-limit';
 export { revokedToken } from './scenarios';
 export { demoTokenPrefixes } from './scenarios/demo';
 
-export interface GitHubSimOptions {
-  scenario: ScenarioName;
-  seed: number;
-  scale: number;
-  clock: SimClock;
-  faults: FaultInjector;
-  requests: RequestLog;
-  /** 0 picks a free port. */
-  port: number;
-}
+export type GitHubSimOptions = SimHalfOptions;
 
 export interface GitHubSim {
   /** The REST API root, like https://api.github.com. */
