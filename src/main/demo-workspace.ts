@@ -3,10 +3,10 @@
 // process on loopback, and a workspace whose accounts point at it.
 import { demoAws, RealtimeClock, startSimulator } from '../sim/index';
 import type { Workspace } from '../shared/model';
+import { emptyProjectEdits } from '../shared/projects';
 import type { DemoBackend } from './hub/demo';
 
-const { account, region, storefront, paymentsApi, mobileBackend } = demoAws;
-const arn = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
+const { region, storefront, paymentsApi, mobileBackend } = demoAws;
 
 /** The demo's projects, named as the simulator's `demo` scenario lays them out. */
 export function demoWorkspace(endpoints: { aws: string; github: string }): Workspace {
@@ -21,33 +21,17 @@ export function demoWorkspace(endpoints: { aws: string; github: string }): Works
       },
     ],
     githubAccounts: [{ id: 'acme-rockets-github', label: 'acme-rockets on GitHub (demo)', host: endpoints.github }],
-    projects: [
-      {
-        id: storefront.project,
-        name: 'Storefront',
-        resources: [
-          arn('codepipeline', storefront.pipeline),
-          arn('codebuild', `project/${storefront.buildProject}`),
-          arn('codedeploy', `deploymentgroup:${storefront.deployApplication}/${storefront.deploymentGroup}`),
-          storefront.fullRepositoryId,
-        ],
+    // Discovery finds the three projects from the pipelines and the CodeStar tags; the demo has them confirmed.
+    projects: {
+      ...emptyProjectEdits,
+      confirmed: [storefront.project, paymentsApi.project, mobileBackend.project],
+      // The CodeStar tags name them by id; the demo shows the names a team would give them.
+      renamed: {
+        [storefront.project]: 'Storefront',
+        [paymentsApi.project]: 'Payments API',
+        [mobileBackend.project]: 'Mobile backend',
       },
-      {
-        id: paymentsApi.project,
-        name: 'Payments API',
-        resources: [
-          arn('codepipeline', paymentsApi.pipeline),
-          arn('codecommit', paymentsApi.repository),
-          arn('codebuild', `project/${paymentsApi.buildProject}`),
-          arn('elasticbeanstalk', `environment/${paymentsApi.beanstalkApplication}/${paymentsApi.environment}`),
-        ],
-      },
-      {
-        id: mobileBackend.project,
-        name: 'Mobile backend',
-        resources: [mobileBackend.githubRepository, arn('codebuild', `project/${mobileBackend.buildProject}`)],
-      },
-    ],
+    },
   };
 }
 

@@ -13,6 +13,8 @@ import { appOrigin, handleAppScheme, registerAppScheme } from './shell/protocol'
 import { applySessionPolicy } from './shell/session-policy';
 import { electronStoreFactory } from './shell/settings-file';
 import { claimSingleInstance } from './shell/single-instance';
+import { forwardPowerEvents } from './shell/system-signals';
+import { quitGracefully } from './shell/graceful-quit';
 import { createMainWindow } from './shell/window';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
@@ -52,7 +54,8 @@ function start(): void {
     openUrl: openExternal,
   });
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
-  app.on('will-quit', () => void hub.close());
+  quitGracefully(() => hub.close(), log);
+  forwardPowerEvents(hub);
   const origins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin];
   registerIpc(hub, origins, log);
 

@@ -7,10 +7,15 @@ export const queryNames = [
   'settings.get',
   'workspace.get',
   'approvals.list',
+  'approvals.audit',
   'demo.status',
   'aws.profiles',
   'aws.accounts',
   'prompts.pending',
+  'projects.list',
+  'snapshot.get',
+  'activity.recent',
+  'refresh.status',
 ] as const;
 export const commandNames = [
   'settings.update',
@@ -23,6 +28,9 @@ export const commandNames = [
   'aws.accounts.signIn',
   'aws.accounts.cancelSignIn',
   'prompts.answer',
+  'projects.edit',
+  'refresh.now',
+  'app.signal',
 ] as const;
 export const eventNames = [
   'settings.changed',
@@ -32,6 +40,10 @@ export const eventNames = [
   'aws.accounts.changed',
   'aws.signIn.changed',
   'prompts.changed',
+  'projects.changed',
+  'snapshot.changed',
+  'activity',
+  'refresh.status.changed',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

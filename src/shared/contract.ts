@@ -12,6 +12,7 @@ import {
   promptRequestSchema,
   signInProgressSchema,
 } from './aws-accounts';
+import type { ApprovalAuditEntry } from './approvals';
 import type { CommandName, EventName, QueryName } from './contract-names';
 import {
   appInfoSchema,
@@ -19,13 +20,28 @@ import {
   approvalIdSchema,
   approvalSummarySchema,
   demoStatusSchema,
+  regionSchema,
   settingsSchema,
   workspaceSchema,
 } from './model';
+import type { ProjectEvent } from './events';
+import { projectCommandSchema, type ProjectsView } from './projects';
+import type { RefreshStatus } from './refresh';
+import type { Snapshot } from './snapshot';
 
 export * from './contract-names';
 
 const noInput = z.object({}).strict();
+
+/**
+ * Outputs main builds itself: typed for both sides, not parsed again (only
+ * what enters main is validated).
+ */
+const projectsViewOutput = z.custom<ProjectsView>();
+const snapshotOutput = z.custom<Snapshot>();
+const activityOutput = z.custom<ProjectEvent[]>();
+const refreshStatusOutput = z.custom<RefreshStatus>();
+const approvalAuditOutput = z.custom<ApprovalAuditEntry[]>();
 
 interface MessageSpec {
   input: z.ZodType;
@@ -36,7 +52,10 @@ export const queries = {
   'app.info': { input: noInput, output: appInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
   'workspace.get': { input: noInput, output: workspaceSchema },
+  /** Approvals waiting for a decision, with what would ship. */
   'approvals.list': { input: noInput, output: z.array(approvalSummarySchema) },
+  /** The approvals audit log, newest first (at most maxAuditEntries, 500). */
+  'approvals.audit': { input: noInput, output: approvalAuditOutput },
   'demo.status': { input: noInput, output: demoStatusSchema },
   /** Profiles in the AWS shared config and credentials files (no secrets). */
   'aws.profiles': { input: noInput, output: awsProfilesSchema },
@@ -44,6 +63,13 @@ export const queries = {
   'aws.accounts': { input: noInput, output: z.array(awsAccountStatusSchema) },
   /** Questions main is waiting on (an MFA code). */
   'prompts.pending': { input: noInput, output: z.array(promptRequestSchema) },
+  /** Discovered projects with the user's edits applied. */
+  'projects.list': { input: noInput, output: projectsViewOutput },
+  /** Everything watched, with its freshness: shown at once from the last run's copy, then kept current. */
+  'snapshot.get': { input: noInput, output: snapshotOutput },
+  /** The latest events (newest first, at most 200): the activity feed. */
+  'activity.recent': { input: noInput, output: activityOutput },
+  'refresh.status': { input: noInput, output: refreshStatusOutput },
 } as const satisfies Record<QueryName, MessageSpec>;
 
 export const commands = {
@@ -51,7 +77,9 @@ export const commands = {
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
   /**
    * Approve or reject one approval the hub minted. `requestId` makes the
-   * command idempotent: the same id twice is one decision.
+   * command idempotent: the same id twice is one decision. A failure says
+   * why in `reason` with its details (`decidedBy`, `currentExecutionId`,
+   * `missingPermission`…; see ContractError in result.ts).
    */
   'approvals.decide': {
     input: z
@@ -78,6 +106,22 @@ export const commands = {
   'aws.accounts.cancelSignIn': { input: accountKeyInputSchema, output: signInProgressSchema },
   /** Answers (or cancels, with null) a prompt main asked. */
   'prompts.answer': { input: promptAnswerSchema, output: z.object({ accepted: z.boolean() }) },
+  /** Confirm, rename, merge, add or remove members, dismiss, restore or create a project. */
+  'projects.edit': { input: projectCommandSchema, output: projectsViewOutput },
+  /**
+   * What the window sees of the system: whether it is visible (hidden, the
+   * tray is all the user sees and refreshes slow down) and whether the
+   * browser thinks it is online. A hint; the hub keeps probing either way.
+   */
+  'app.signal': {
+    input: z.object({ visible: z.boolean().optional(), online: z.boolean().optional() }).strict(),
+    output: z.object({}),
+  },
+  /** Refreshes now: everything, or one account (and region). */
+  'refresh.now': {
+    input: z.object({ account: z.string().min(1).max(64).optional(), region: regionSchema.optional() }).strict(),
+    output: z.object({ queued: z.number().int(), running: z.number().int(), needsSignIn: z.number().int() }),
+  },
 } as const satisfies Record<CommandName, MessageSpec>;
 
 export const events = {
@@ -88,6 +132,12 @@ export const events = {
   'aws.accounts.changed': z.array(awsAccountStatusSchema),
   'aws.signIn.changed': signInProgressSchema,
   'prompts.changed': z.array(promptRequestSchema),
+  'projects.changed': projectsViewOutput,
+  /** The snapshot changed; the payload says when, the window reads it again. */
+  'snapshot.changed': z.object({ updatedAt: z.string() }),
+  /** Events delivered for the first time (never again, across restarts too), oldest first. */
+  activity: activityOutput,
+  'refresh.status.changed': refreshStatusOutput,
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;

@@ -160,3 +160,6 @@ export type ChangeEvent = { [K in EventKind]: ChangeEventOf<K> }[EventKind];
 export function eventId(kind: EventKind, ...parts: string[]): string {
   return [kind, ...parts].join(':');
 }
+
+/** An event as the hub delivers it: the projects whose members it is about (none when no project claims them). */
+export type ProjectEvent = ChangeEvent & { projects: string[] };

@@ -1,10 +1,9 @@
 // The domain model shared by every layer: plain data with runtime schemas.
 // No Node, no DOM, no Electron here.
 import { z } from 'zod';
-
-/** Printable text: no C0/C1 control characters except tab and newline. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const printable = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/u;
+import { idSchema, printable } from './ids';
+import { emptyProjectEdits, workspaceProjectsSchema } from './projects';
+import type { SourceRevision } from './pipelines';
 
 function isLoopbackHttp(url: string): boolean {
   try {
@@ -25,12 +24,6 @@ export const settingsSchema = z
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = { theme: 'system' };
-
-const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, dot, dash and underscore only');
 
 /** An AWS region name as the SDK accepts it (e.g. eu-west-1, us-gov-west-1). */
 export const regionSchema = z
@@ -67,26 +60,17 @@ export const githubAccountSchema = z
   .strict();
 export type GitHubAccount = z.infer<typeof githubAccountSchema>;
 
-export const projectSchema = z
-  .object({
-    id: idSchema,
-    name: z.string().min(1).max(100).regex(printable),
-    /** Resource references (ARNs, owner/repo names) that belong to this project. */
-    resources: z.array(z.string().min(1).max(2048)).max(1000),
-  })
-  .strict();
-export type Project = z.infer<typeof projectSchema>;
-
 export const workspaceSchema = z
   .object({
     awsAccounts: z.array(awsAccountSchema).max(100),
     githubAccounts: z.array(githubAccountSchema).max(20),
-    projects: z.array(projectSchema).max(1000),
+    /** The user's edits over the discovered projects (see shared/projects.ts). */
+    projects: workspaceProjectsSchema,
   })
   .strict();
 export type Workspace = z.infer<typeof workspaceSchema>;
 
-export const emptyWorkspace: Workspace = { awsAccounts: [], githubAccounts: [], projects: [] };
+export const emptyWorkspace: Workspace = { awsAccounts: [], githubAccounts: [], projects: emptyProjectEdits };
 
 export const windowStateSchema = z
   .object({
@@ -128,14 +112,62 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
-export const approvalSummarySchema = z.object({
+/** One source revision of the execution waiting for approval: part of what would ship. */
+export const approvalSourceRevisionSchema = z.object({
+  actionName: z.string(),
+  revisionId: z.string().optional(),
+  /** The raw summary AWS gives (for connections a JSON document). */
+  revisionSummary: z.string().optional(),
+  commitMessage: z.string().optional(),
+  providerType: z.string().optional(),
+  /** CodeCommit sources only. */
+  author: z.object({ name: z.string(), email: z.string() }).optional(),
+  revisionUrl: z.string().optional(),
+}) satisfies z.ZodType<SourceRevision>;
+
+/** What every waiting approval shows, whichever provider asks. Never a token. */
+const approvalSummaryFields = {
+  /** Minted by main (`apv_…`); the only handle the UI has on the approval. */
   approvalId: z.string(),
-  provider: z.enum(['aws', 'github']),
   title: z.string(),
   projectId: z.string().nullable(),
   requestedAt: z.string(),
+  /** When the request fails unanswered (CodePipeline's default: 7 days after it was made); null when unknown. */
   expiresAt: z.string().nullable(),
+  /** A decision for it is in flight (or awaits reconciliation after a restart). */
+  submitting: z.boolean(),
+};
+
+/** A CodePipeline manual approval, with what would ship if it were approved. */
+export const awsApprovalSummarySchema = z.object({
+  ...approvalSummaryFields,
+  provider: z.literal('aws'),
+  /** The 12-digit account id. */
+  accountId: z.string(),
+  region: z.string(),
+  pipeline: z.string(),
+  stage: z.string(),
+  action: z.string(),
+  pipelineExecutionId: z.string(),
+  /** The action's CustomData: plain text from the pipeline's author. */
+  customData: z.string().optional(),
+  /** The action's ExternalEntityLink: a URL to review before deciding. */
+  externalEntityLink: z.string().optional(),
+  /** The execution's source revisions. */
+  sourceRevisions: z.array(approvalSourceRevisionSchema),
+  /** The execution in the AWS console. */
+  consoleUrl: z.string(),
 });
+export type AwsApprovalSummary = z.infer<typeof awsApprovalSummarySchema>;
+
+/** A GitHub environment deployment review (not listed yet). */
+export const githubApprovalSummarySchema = z.object({ ...approvalSummaryFields, provider: z.literal('github') });
+export type GitHubApprovalSummary = z.infer<typeof githubApprovalSummarySchema>;
+
+export const approvalSummarySchema = z.discriminatedUnion('provider', [
+  awsApprovalSummarySchema,
+  githubApprovalSummarySchema,
+]);
 export type ApprovalSummary = z.infer<typeof approvalSummarySchema>;
 
 /**

@@ -3,7 +3,7 @@
 // add or remove members, dismiss), which are kept apart from the proposals so
 // that a rediscovery never loses them.
 import { z } from 'zod';
-import { projectSchema } from './model';
+import { idSchema, nameSchema } from './ids';
 
 /** Tags that name a resource's project, strongest first (CodeStar left the second one behind). */
 export const projectTagKeys = ['starboard:project', 'awscodestar:projectId'] as const;
@@ -82,8 +82,8 @@ export interface ProjectsView {
   dismissed: ProjectView[];
 }
 
-export const projectIdSchema = projectSchema.shape.id;
-export const projectNameSchema = projectSchema.shape.name;
+export const projectIdSchema = idSchema;
+export const projectNameSchema = nameSchema;
 export const resourceRefSchema = z.string().min(1).max(2048);
 
 const memberEditSchema = z.object({ project: projectIdSchema, resource: resourceRefSchema }).strict();
@@ -137,6 +137,32 @@ export const emptyProjectEdits: ProjectEdits = {
   dismissed: [],
   created: [],
 };
+
+/**
+ * The workspace's `projects` as written in the settings file: the edits, any
+ * field left out meaning none. The foundation's list of hand-made projects
+ * (`[{ id, name, resources }]`) is still read, as created projects with their
+ * members added.
+ */
+export const workspaceProjectsSchema = z.preprocess((value) => {
+  if (Array.isArray(value)) return fromProjectList(value);
+  if (typeof value === 'object' && value !== null) return { ...emptyProjectEdits, ...value };
+  return value;
+}, projectEditsSchema);
+
+function fromProjectList(list: unknown[]): unknown {
+  const created: unknown[] = [];
+  const added: unknown[] = [];
+  for (const item of list) {
+    if (typeof item !== 'object' || item === null) return list;
+    const { id, name, resources } = item as { id?: unknown; name?: unknown; resources?: unknown };
+    created.push({ id, name });
+    if (resources === undefined) continue;
+    if (!Array.isArray(resources)) return list;
+    for (const resource of resources as unknown[]) added.push({ project: id, resource });
+  }
+  return { ...emptyProjectEdits, created, added };
+}
 
 /** The contract's project commands; each becomes one change of ProjectEdits (see hub/projects/edit-commands). */
 export const projectCommandSchema = z.discriminatedUnion('kind', [

@@ -2,6 +2,7 @@
 // sign-ins, and a record of what the hub asked for. (The real backend is
 // tested against the simulator in test/integration/aws.)
 import type { AwsCredentialsBackend, SsoCode } from '../../src/main/hub/aws-accounts';
+import type { AwsAccountTarget } from '../../src/main/sources/aws/client-config';
 import type { AwsProfiles } from '../../src/shared/aws-accounts';
 import type { AwsAccount } from '../../src/shared/model';
 import type { SourceProblem } from '../../src/shared/sources';
@@ -19,6 +20,20 @@ export class FakeAwsBackend implements AwsCredentialsBackend {
   checks = 0;
   /** Settles the pending sign-in: resolve, or reject with a message. */
   finishSignIn: ((error?: string) => void) | undefined;
+
+  /** Where the hub's sources send their calls: nowhere by default (connection refused at once). */
+  endpointUrl = 'http://127.0.0.1:9';
+  targets: { accountKey: string; region: string }[] = [];
+
+  target(account: AwsAccount, region: string): AwsAccountTarget {
+    this.targets.push({ accountKey: account.id, region });
+    return {
+      accountKey: account.id,
+      region,
+      credentials: async () => ({ accessKeyId: 'AKIAFAKEBACKEND00000', secretAccessKey: 'fake' }),
+      endpointUrl: this.endpointUrl,
+    };
+  }
 
   async listProfiles(): Promise<AwsProfiles> {
     return this.profiles;

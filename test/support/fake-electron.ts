@@ -86,6 +86,7 @@ export const fakeElectron = {
     },
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+  powerMonitor: new EventEmitter(),
 };
 
 /** A navigation-style event whose preventDefault can be observed. */

@@ -9,6 +9,7 @@ import { createHub, type Hub } from '../../src/main/hub/hub';
 import type { Logger } from '../../src/main/hub/log';
 import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
 import type { StoreFile } from '../../src/shared/model';
+import { emptyProjectEdits } from '../../src/shared/projects';
 
 export const confFactory: JsonFileStoreFactory = (options) =>
   new Conf<StoreFile>({ ...options, configName: options.name, configFileMode: 0o600 });
@@ -39,7 +40,7 @@ export function fakeDemo(): StartDemo & { stops: number } {
       workspace: {
         awsAccounts: [{ id: 'demo-aws', label: 'Demo AWS', profile: null, regions: ['us-east-1'] }],
         githubAccounts: [],
-        projects: [{ id: 'demo-project', name: 'Demo project', resources: [] }],
+        projects: { ...emptyProjectEdits, created: [{ id: 'demo-project', name: 'Demo project' }] },
       },
       stop: async () => {
         start.stops += 1;

@@ -23,14 +23,17 @@ describe('the demo workspace', () => {
     expect(await hub.dispatch('command', 'demo.open', {})).toEqual({ ok: true, value: { active: true, state: 'on' } });
     expect(await hub.dispatch('query', 'workspace.get', {})).toMatchObject({
       ok: true,
-      value: { projects: [{ id: 'demo-project' }] },
+      value: { projects: { created: [{ id: 'demo-project', name: 'Demo project' }] } },
     });
-    expect(events.map((e) => e.name)).toEqual([
-      'demo.changed',
-      'demo.changed',
-      'workspace.changed',
-      'aws.accounts.changed',
-    ]);
+    const names = events.map((e) => e.name);
+    expect(names.slice(0, 2)).toEqual(['demo.changed', 'demo.changed']);
+    // The demo's live picture replaces the user's: its projects, snapshot and approvals, then the workspace.
+    for (const name of ['projects.changed', 'snapshot.changed', 'approvals.changed', 'aws.accounts.changed'] as const)
+      expect(names.indexOf(name)).toBeLessThan(names.lastIndexOf('workspace.changed'));
+    expect(await hub.dispatch('query', 'projects.list', {})).toMatchObject({
+      ok: true,
+      value: { projects: [{ id: 'demo-project', name: 'Demo project', state: 'confirmed', created: true }] },
+    });
 
     expect(await hub.dispatch('command', 'demo.close', {})).toEqual({
       ok: true,

@@ -4,14 +4,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { discoverProjects, type DiscoveryInput } from '../../src/main/hub/projects/discovery';
 import { applyCommand } from '../../src/main/hub/projects/edit-commands';
-import { applyEdits, ProjectResolver, workspaceProject } from '../../src/main/hub/projects/edits';
-import { projectSchema } from '../../src/shared/model';
+import { applyEdits, ProjectResolver } from '../../src/main/hub/projects/edits';
 import {
   emptyProjectEdits,
   type ProjectCommand,
   type ProjectEdits,
   projectEditsSchema,
   type ProjectsView,
+  workspaceProjectsSchema,
 } from '../../src/shared/projects';
 import { arn, codeBuild, codeCommit, pipeline, project, tagged } from './projects-fixtures';
 
@@ -152,8 +152,25 @@ describe('each edit survives a rediscovery with new resources', () => {
         ],
       }).success,
     ).toBe(false);
-    for (const p of view(grown, emptyProjectEdits).projects)
-      expect(projectSchema.parse(workspaceProject(p))).toBeTruthy();
+  });
+
+  it("reads the workspace projects: partial edits, and the foundation's list of hand-made projects", () => {
+    expect(workspaceProjectsSchema.parse({ confirmed: ['web'] })).toEqual({ ...emptyProjectEdits, confirmed: ['web'] });
+    expect(
+      workspaceProjectsSchema.parse([
+        { id: 'shop', name: 'Shop', resources: ['acme/shop', 'arn:aws:codecommit:eu-west-1:111122223333:shop'] },
+      ]),
+    ).toEqual({
+      ...emptyProjectEdits,
+      created: [{ id: 'shop', name: 'Shop' }],
+      added: [
+        { project: 'shop', resource: 'acme/shop' },
+        { project: 'shop', resource: 'arn:aws:codecommit:eu-west-1:111122223333:shop' },
+      ],
+    });
+    expect(workspaceProjectsSchema.safeParse([{ id: '../x', name: 'X' }]).success).toBe(false);
+    expect(workspaceProjectsSchema.safeParse({ confirmed: 'web' }).success).toBe(false);
+    expect(workspaceProjectsSchema.safeParse({ surprise: [] }).success).toBe(false);
   });
 });
 

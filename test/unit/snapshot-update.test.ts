@@ -63,6 +63,27 @@ describe('a read entering the snapshot', () => {
     expect(Object.keys(next.resources)).toHaveLength(3);
   });
 
+  it('clears the stale mark of what a good partial read no longer reaches, and keeps its data', () => {
+    const old = build('api', 1, 'SUCCEEDED');
+    const failed = applyRead(snapshot([old]), {
+      source,
+      kind: 'build',
+      freshness: { fetchedAt: '', problem: throttled },
+      resources: [],
+      complete: false,
+    });
+    expect(failed.resources[old.id]?.freshness.problem).toEqual(throttled);
+    const good = applyRead(failed, {
+      source,
+      kind: 'build',
+      freshness: { fetchedAt: 't2' },
+      resources: [build('api', 2, 'FAILED')],
+      complete: false,
+    });
+    expect(good.resources[old.id]?.freshness).toEqual(old.freshness);
+    expect(good.resources[old.id]?.data).toEqual(old.data);
+  });
+
   it('a first read that failed leaves the kind unread, so the next good read is still a cold start', () => {
     const failed = applyRead(emptySnapshot('t0'), {
       source,

@@ -5,6 +5,7 @@
 import type { AwsAccountStatus, AwsProfiles, SignInProgress } from '../../shared/aws-accounts';
 import type { AwsAccount, Workspace } from '../../shared/model';
 import type { SourceProblem } from '../../shared/sources';
+import type { AwsAccountTarget } from '../sources/aws/client-config';
 
 export interface SsoCode {
   verificationUri: string;
@@ -15,6 +16,8 @@ export interface SsoCode {
 /** What the hub needs from the AWS credential layer. */
 export interface AwsCredentialsBackend {
   listProfiles(): Promise<AwsProfiles>;
+  /** How the sources reach one account region: its credential provider and endpoint. */
+  target(account: AwsAccount, region: string): AwsAccountTarget;
   /** STS GetCallerIdentity with the account's credentials; resolves or returns the problem. */
   checkIdentity(
     account: AwsAccount,

@@ -32,6 +32,11 @@ export class DemoSession {
     return this.#backend?.workspace;
   }
 
+  /** Changes the demo's workspace in memory (project edits); nothing is saved. */
+  updateWorkspace(workspace: Workspace): void {
+    if (this.#backend) this.#backend = { ...this.#backend, workspace };
+  }
+
   /** Starts the demo; a second call while starting waits for the first. */
   open(): Promise<DemoStatus> {
     if (this.#backend) return Promise.resolve(this.#status);

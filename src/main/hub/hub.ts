@@ -1,15 +1,21 @@
 // The hub: Electron-free core that answers the contract. Both transports (IPC
 // in the desktop app, HTTP + SSE in browser mode) call `dispatch` and
-// `subscribe`; nothing else reaches the hub from outside.
+// `subscribe`; the shell also reports what the OS says (window hidden,
+// network, wake-up) through `system`. Nothing else reaches the hub.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { HubEvent, MessageKind } from '../../shared/contract';
-import type { AppInfo } from '../../shared/model';
-import { ok, type Result } from '../../shared/result';
-import { ApprovalsInbox } from './approvals/inbox';
+import type { AppInfo, Workspace } from '../../shared/model';
+import { idleRefreshStatus } from '../../shared/refresh';
+import { fail, ok, type Result } from '../../shared/result';
+import { emptySnapshot } from '../../shared/snapshot';
+import { approvalHandlers } from './approvals/handlers';
 import { accountHandlers } from './aws-account-handlers';
 import { AwsAccounts, type AwsCredentialsBackend } from './aws-accounts';
 import { DemoSession, type StartDemo } from './demo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { LiveWorkspace, type LiveOptions } from './live/live-workspace';
 import type { Logger } from './log';
 import { PromptBroker } from './prompts';
 import type { SettingsStore } from './settings-store';
@@ -22,30 +28,80 @@ export interface HubOptions {
   startDemo: StartDemo;
   /** The AWS credential layer; it asks the user through `prompts` (an MFA code). */
   createAwsBackend: (prompts: PromptBroker) => AwsCredentialsBackend;
+  /** Clock, randomness and scheduler knobs for tests and the bench. */
+  live?: Pick<LiveOptions, 'clock' | 'random' | 'scheduler' | 'notifyDelayMs'>;
 }
+
+/** What the OS tells the shell, passed on to the refresh scheduler. */
+export type SystemSignal =
+  { kind: 'visibility'; visible: boolean } | { kind: 'online'; online: boolean } | { kind: 'resume' };
 
 export interface Hub {
   dispatch(kind: MessageKind, name: unknown, payload: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: HubEvent) => void): () => void;
-  /** Stops what the hub started (the demo simulator). */
+  system(signal: SystemSignal): void;
+  /** Stops refreshing, writes what is pending and stops the demo simulator. */
   close(): Promise<void>;
 }
 
-export function createHub({ store, info, log, startDemo, createAwsBackend }: HubOptions): Hub {
+/** The demo's own data folder, emptied each time the demo opens. */
+export const demoDataFolder = 'demo';
+
+export function createHub(options: HubOptions): Hub {
+  const { store, info, log, startDemo, createAwsBackend } = options;
   const bus = new EventBus(log);
-  const approvals = new ApprovalsInbox();
   const demo = new DemoSession(startDemo, (status) => bus.emit('demo.changed', status), log);
   /** The demo's workspace while it runs, the user's otherwise. */
   const workspace = () => demo.workspace ?? store.workspace;
   const prompts = new PromptBroker((pending) => bus.emit('prompts.changed', pending));
+  const backend = createAwsBackend(prompts);
+  let live: LiveWorkspace | undefined;
   const accounts = new AwsAccounts(
-    createAwsBackend(prompts),
+    backend,
     workspace,
-    (statuses) => bus.emit('aws.accounts.changed', statuses),
+    (statuses) => {
+      bus.emit('aws.accounts.changed', statuses);
+      live?.sync();
+    },
     (progress) => bus.emit('aws.signIn.changed', progress),
   );
+
+  const openLive = (dir: string, save: (next: Workspace) => void): LiveWorkspace =>
+    new LiveWorkspace({
+      ...options.live,
+      dir,
+      workspace,
+      saveProjects: (projects) => save({ ...workspace(), projects }),
+      accounts,
+      target: (account, region) => backend.target(account, region),
+      emit: (name, payload) => bus.emit(name, payload),
+      log,
+    });
+  const saveUserWorkspace = (next: Workspace) => bus.emit('workspace.changed', store.updateWorkspace(next));
+  const saveDemoWorkspace = (next: Workspace) => {
+    demo.updateWorkspace(next);
+    bus.emit('workspace.changed', workspace());
+  };
+  const startLive = () => {
+    if (demo.status.active) {
+      const dir = join(info.dataDir, demoDataFolder);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      live = openLive(dir, saveDemoWorkspace);
+    } else {
+      live = openLive(info.dataDir, saveUserWorkspace);
+    }
+    live.sync();
+    bus.emit('projects.changed', live.projects);
+    bus.emit('snapshot.changed', { updatedAt: live.snapshot.updatedAt });
+    bus.emit('approvals.changed', live.approvalList());
+  };
   const switchWorkspace = async (change: () => Promise<unknown>) => {
+    await live?.close();
+    live = undefined;
     await change();
+    accounts.prune();
+    startLive();
     bus.emit('workspace.changed', workspace());
     bus.emit('aws.accounts.changed', accounts.list());
     return ok(demo.status);
@@ -55,8 +111,13 @@ export function createHub({ store, info, log, startDemo, createAwsBackend }: Hub
     prompts,
     demoActive: () => demo.status.active,
     workspace,
-    saveWorkspace: (next) => bus.emit('workspace.changed', store.updateWorkspace(next)),
+    saveWorkspace: (next) => {
+      saveUserWorkspace(next);
+      live?.workspaceChanged();
+    },
   });
+  const approvals = approvalHandlers({ service: () => live?.approvals, audit: () => live?.journal.audit });
+  const noLive = () => fail('conflict', 'Starboard is switching workspaces. Try again in a moment.');
 
   const dispatch: Dispatch = createDispatch(
     {
@@ -64,8 +125,14 @@ export function createHub({ store, info, log, startDemo, createAwsBackend }: Hub
         'app.info': async () => ok({ ...info, storeNotices: [...store.notices] }),
         'settings.get': async () => ok(store.settings),
         'workspace.get': async () => ok(workspace()),
-        'approvals.list': async () => ok(approvals.list()),
+        ...approvals.queries,
+        // The inbox with each approval's project, which only the live workspace knows.
+        'approvals.list': async () => ok(live?.approvalList() ?? []),
         'demo.status': async () => ok(demo.status),
+        'projects.list': async () => ok(live?.projects ?? { projects: [], dismissed: [] }),
+        'snapshot.get': async () => ok(live?.snapshot ?? emptySnapshot(new Date())),
+        'activity.recent': async () => ok(live?.recentEvents ?? []),
+        'refresh.status': async () => ok(live?.status() ?? idleRefreshStatus),
         ...aws.queries,
       },
       commands: {
@@ -74,19 +141,41 @@ export function createHub({ store, info, log, startDemo, createAwsBackend }: Hub
           bus.emit('settings.changed', settings);
           return ok(settings);
         },
-        'approvals.decide': (input) => approvals.decide(input),
+        ...approvals.commands,
+        'approvals.decide': async (input) =>
+          live ? live.decide(input) : approvals.commands['approvals.decide'](input),
         'demo.open': () => switchWorkspace(() => demo.open()),
         'demo.close': () => switchWorkspace(() => demo.close()),
+        'projects.edit': async (command) => (live ? live.editProjects(command) : noLive()),
+        'app.signal': async ({ visible, online }) => {
+          if (visible !== undefined) system({ kind: 'visibility', visible });
+          if (online !== undefined) system({ kind: 'online', online });
+          return ok({});
+        },
+        'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
       },
     },
     log,
   );
 
+  startLive();
+
+  function system(signal: SystemSignal): void {
+    const scheduler = live?.scheduler;
+    if (!scheduler) return;
+    if (signal.kind === 'visibility') scheduler.setVisibility(signal.visible ? 'visible' : 'hidden');
+    else if (signal.kind === 'online') scheduler.setOnline(signal.online);
+    else scheduler.onResume();
+  }
+
   return {
     dispatch,
     subscribe: (listener) => bus.subscribe(listener),
+    system,
     close: async () => {
+      await live?.close();
+      live = undefined;
       await demo.close();
     },
   };

@@ -3,29 +3,10 @@
 // who, what, when, the result and what the provider answered. Owner-only.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { ApprovalDecision } from '../../../shared/pipelines';
-import type { JournalResponse, JournalStatus } from './journal';
-import type { AwsApprovalSummary } from './registry';
+import { type ApprovalAuditEntry, approvalAuditEntrySchema } from '../../../shared/approvals';
 
-/** Where the approval was: the same fields the inbox shows. */
-type ApprovalPlace = Pick<
-  AwsApprovalSummary,
-  'accountId' | 'region' | 'pipeline' | 'stage' | 'action' | 'pipelineExecutionId'
->;
-
-export interface AuditLine extends ApprovalPlace {
-  at: string;
-  event: 'submitting' | 'finished' | 'reconciled';
-  requestId: string;
-  approvalId: string;
-  /** The caller identity ARN that sent (or was about to send) the decision. */
-  who?: string;
-  actionExecutionId?: string;
-  decision: ApprovalDecision;
-  comment: string;
-  result: JournalStatus;
-  response?: JournalResponse;
-}
+/** One line of the log: the contract's ApprovalAuditEntry (shared/approvals.ts). */
+export type AuditLine = ApprovalAuditEntry;
 
 export class ApprovalAudit {
   #writing: Promise<void> = Promise.resolve();
@@ -54,11 +35,17 @@ export class ApprovalAudit {
     return text.split('\n').flatMap((line) => {
       if (!line.trim()) return [];
       try {
-        return [JSON.parse(line) as AuditLine];
+        const parsed = approvalAuditEntrySchema.safeParse(JSON.parse(line));
+        return parsed.success ? [parsed.data] : [];
       } catch {
         // A line cut short by a crash: the rest of the log stays readable.
         return [];
       }
     });
+  }
+
+  /** The latest `limit` lines, newest first. */
+  async recent(limit: number): Promise<AuditLine[]> {
+    return (await this.read()).slice(-limit).reverse();
   }
 }

@@ -5,7 +5,7 @@
 import type { CommandInput, CommandOutput } from '../../../shared/contract';
 import { approvalCommentSchema } from '../../../shared/model';
 import type { ApprovalDecision, ApprovalOutcome } from '../../../shared/pipelines';
-import { type ContractError, fail, ok, type Result } from '../../../shared/result';
+import { type ContractError, fail, isDecisionFailureReason, ok, type Result } from '../../../shared/result';
 import type { AwsLocation } from '../../../shared/sources';
 import type { PipelineSource } from '../../sources/aws/codepipeline/pipeline-source';
 import { silentLogger, type Logger } from '../log';
@@ -26,7 +26,8 @@ export interface AwsApprovalsDeps {
   logger?: Logger;
 }
 
-const unknownApproval = () =>
+/** The answer for an id main did not mint or no longer knows: nothing is sent (S07). */
+export const unknownApproval = () =>
   fail('unknown-approval', 'Starboard does not know this approval. It may have been decided elsewhere or expired.');
 
 export class AwsApprovals {
@@ -129,8 +130,9 @@ export class AwsApprovals {
 
   /** Saves the pending entry, learns who we are, then marks it submitting on disk. */
   async #prepare(requestId: string, location: AwsLocation, saved: Promise<void>): Promise<Result<string>> {
-    const notSent = async (error: ContractError): Promise<Result<string>> => {
-      await this.#deps.journal.finish(requestId, 'rejected', { ...error, reason: 'not-sent' });
+    const notSent = async (problem: ContractError): Promise<Result<string>> => {
+      const error: ContractError = { ...problem, reason: 'not-sent' };
+      await this.#deps.journal.finish(requestId, 'rejected', error);
       return { ok: false, error };
     };
     try {
@@ -188,8 +190,8 @@ function replay(entry: JournalEntry, input: DecideInput): DecideResult {
 function resultOf(entry: JournalEntry): DecideResult {
   if (entry.status === 'pending' || entry.status === 'submitting') return ok({ status: 'submitting' });
   if (entry.status === 'succeeded') return ok({ status: decidedStatus(entry.decision) });
-  const { code = 'internal', message = 'The decision was not applied.', ...rest } = entry.response ?? {};
-  return { ok: false, error: { code, message, ...rest } };
+  const { code = 'internal', message = 'The decision was not applied.', reason, ...rest } = entry.response ?? {};
+  return { ok: false, error: { code, message, ...rest, ...(isDecisionFailureReason(reason) ? { reason } : {}) } };
 }
 
 /** The contract's success statuses name the decision that was applied. */

@@ -4,33 +4,23 @@
 // tells a restarted main which sends were cut short (R02).
 import { join } from 'node:path';
 import { z } from 'zod';
-import { errorCodes } from '../../../shared/result';
+import {
+  type DecisionResponse,
+  type DecisionStatus,
+  decisionResponseSchema,
+  decisionStatuses,
+} from '../../../shared/approvals';
 import { silentLogger, type Logger } from '../log';
 import { loadJsonFile, removeStaleTemps, writeFileAtomic } from '../snapshot/atomic-file';
 import { ApprovalAudit, type AuditLine } from './audit';
 
-/**
- * succeeded: the decision was applied. rejected: it was not (refused, stale,
- * decided elsewhere, never sent). unknown: it may have been and the state did not say.
- */
-export const journalStatuses = ['pending', 'submitting', 'succeeded', 'rejected', 'unknown'] as const;
-export type JournalStatus = (typeof journalStatuses)[number];
+/** The statuses of a decision (see shared/approvals.ts). */
+export const journalStatuses = decisionStatuses;
+export type JournalStatus = DecisionStatus;
 
-const responseSchema = z.object({
-  code: z.enum(errorCodes).optional(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  decidedBy: z.string().optional(),
-  decidedSummary: z.string().optional(),
-  decidedStatus: z.union([z.string(), z.object({ unknown: z.string() })]).optional(),
-  decidedAt: z.string().optional(),
-  currentExecutionId: z.string().optional(),
-  missingPermission: z.string().optional(),
-  retryAt: z.string().optional(),
-  reconciled: z.boolean().optional(),
-});
+const responseSchema = decisionResponseSchema;
 /** What the provider answered, in short: enough to replay the result and to audit it. */
-export type JournalResponse = z.infer<typeof responseSchema>;
+export type JournalResponse = DecisionResponse;
 
 const entrySchema = z.object({
   requestId: z.string(),

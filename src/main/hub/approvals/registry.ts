@@ -2,29 +2,12 @@
 // (account, region, pipeline, stage, action, execution, action run) stays in
 // main; the UI and notifications carry only the id (RELIABILITY "Approvals").
 import { randomBytes } from 'node:crypto';
-import type { ApprovalSummary } from '../../../shared/model';
-import type { ApprovalRef, SourceRevision, WaitingApproval } from '../../../shared/pipelines';
+import type { AwsApprovalSummary } from '../../../shared/model';
+import type { ApprovalRef, WaitingApproval } from '../../../shared/pipelines';
 import type { AwsLocation } from '../../../shared/sources';
 
-/**
- * What the inbox shows of one AWS approval: the contract's summary plus what
- * would ship. Never a token. The contract's ApprovalSummary needs these fields.
- */
-export interface AwsApprovalSummary extends ApprovalSummary {
-  provider: 'aws';
-  accountId: string;
-  region: string;
-  pipeline: string;
-  stage: string;
-  action: string;
-  pipelineExecutionId: string;
-  customData?: string;
-  externalEntityLink?: string;
-  sourceRevisions: SourceRevision[];
-  consoleUrl: string;
-  /** A decision for it is in flight (or awaits reconciliation after a restart). */
-  submitting: boolean;
-}
+/** What the inbox shows of one AWS approval: the contract's summary with what would ship. Never a token. */
+export type { AwsApprovalSummary };
 
 export interface RegisteredApproval {
   id: string;

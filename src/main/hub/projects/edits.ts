@@ -2,7 +2,6 @@
 // over them. Edits name projects by id; an id discovery no longer uses (a tag
 // now names the project) still finds its project through the proposal's
 // anchors, so renames, merges and member changes outlive every rediscovery.
-import type { Project } from '../../../shared/model';
 import type { ProjectEdits, ProjectMember, ProjectsView, ProjectView, ProposedProject } from '../../../shared/projects';
 import { addMember, compareMembers } from './buckets';
 import { canonicalRef } from './refs';
@@ -113,9 +112,4 @@ function chosenNames(edits: ProjectEdits, resolver: ProjectResolver): Map<string
     if (!held || rank < held.rank) ranked.set(id, { rank, name });
   }
   return new Map([...ranked].map(([id, r]) => [id, r.name]));
-}
-
-/** The workspace's form of a shown project: its id, name and member refs. */
-export function workspaceProject(view: ProjectView): Project {
-  return { id: view.id, name: view.name, resources: view.members.map((m) => m.ref).slice(0, 1000) };
 }

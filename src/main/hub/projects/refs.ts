@@ -38,12 +38,8 @@ export const arns = {
   ecsService: (s: ArnScope, cluster: string, service: string) => arn(s, 'ecs', `service/${cluster}/${service}`),
 };
 
-/** The partition a region belongs to, for ARNs built from a location alone. */
-export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
-}
+/** The partition a region belongs to (shared with the renderer, which builds ARNs from locations too). */
+export { partitionOf } from '../../../shared/project-resources';
 
 /** The one form of a reference used for matching: GitHub names lower-cased, stack ARNs without their id. */
 export function canonicalRef(ref: string): string {

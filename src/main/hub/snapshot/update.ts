@@ -35,7 +35,9 @@ export function applyRead(snapshot: Snapshot, read: ListRead): Snapshot {
       // Not in a failed read's answer: the last good copy, now marked stale.
       resources[id] = { ...resource, freshness: { ...resource.freshness, problem: freshness.problem } };
     } else if (!complete) {
-      resources[id] = resource;
+      // Older than this read reaches (a build off the newest page): the source answered, so it is not stale.
+      const { problem, ...rest } = resource.freshness;
+      resources[id] = problem ? { ...resource, freshness: rest } : resource;
     }
   }
   for (const resource of read.resources) resources[resource.id] = resource;

@@ -1,0 +1,410 @@
+// The live picture of one workspace: the snapshot (read from disk at once,
+// then kept current by the refresh scheduler's tasks per account region), the
+// events diffed out of every change and delivered once, the projects
+// discovered from the pipelines with the user's edits over them, and the AWS
+// approvals inbox that follows the pipelines' state. One per workspace: the
+// demo gets its own, in its own folder.
+import type { CommandInput, CommandOutput, EventName, EventPayload } from '../../../shared/contract';
+import type { ProjectEvent } from '../../../shared/events';
+import type { AwsAccount, Workspace } from '../../../shared/model';
+import type { PipelineDetail } from '../../../shared/pipelines';
+import { applyEdits } from '../projects/edits';
+import type { ProjectCommand, ProjectEdits, ProjectsView, ProposedProject } from '../../../shared/projects';
+import { idleRefreshStatus, type RefreshStatus } from '../../../shared/refresh';
+import { ok, type Result } from '../../../shared/result';
+import { awsSourceId, type Snapshot } from '../../../shared/snapshot';
+import type { AwsLocation } from '../../../shared/sources';
+import type { AwsAccountTarget } from '../../sources/aws/client-config';
+import { AwsApprovals } from '../approvals/aws-approvals';
+import { ApprovalJournal } from '../approvals/journal';
+import { ApprovalRegistry } from '../approvals/registry';
+import type { AwsAccounts } from '../aws-accounts';
+import type { Logger } from '../log';
+import { applyCommand } from '../projects/edit-commands';
+import { discoverProjects } from '../projects/discovery';
+import {
+  RefreshScheduler,
+  type RunOutcome,
+  type SchedulerClock,
+  type SchedulerOptions,
+  systemClock,
+} from '../scheduler';
+import { defaultSnapshotLimits } from '../snapshot/bounds';
+import { DeliveredEvents } from '../snapshot/dedup';
+import { diffSnapshots } from '../snapshot/diff';
+import { SnapshotStore } from '../snapshot/store';
+import { removeSource } from '../snapshot/update';
+import { ActivityLog } from './activity-log';
+import { AwsRegion } from './aws-region';
+import { carryOver, DiscoveredProjects } from './discovered';
+import { ProjectIndex } from './project-index';
+import { refreshStatus } from './refresh-status';
+import { type RegionContext, regionTaskKey, regionTasks } from './region-tasks';
+
+export interface LiveOptions {
+  /** Where this workspace's snapshot, delivered events, projects and approvals journal live. */
+  dir: string;
+  workspace: () => Workspace;
+  /** Stores the user's project edits in the workspace. */
+  saveProjects: (edits: ProjectEdits) => void;
+  accounts: AwsAccounts;
+  /** How to reach an account region (credentials, endpoint). */
+  target: (account: AwsAccount, region: string) => AwsAccountTarget;
+  emit: <N extends EventName>(name: N, payload: EventPayload<N>) => void;
+  log: Logger;
+  clock?: SchedulerClock;
+  random?: () => number;
+  scheduler?: Omit<SchedulerOptions, 'clock' | 'random'>;
+  /** Coalescing delay for 'snapshot.changed' and 'refresh.status.changed' (ms). */
+  notifyDelayMs?: number;
+}
+
+export class LiveWorkspace {
+  readonly store: SnapshotStore;
+  readonly scheduler: RefreshScheduler;
+  readonly approvals: AwsApprovals;
+  readonly journal: ApprovalJournal;
+  readonly #options: LiveOptions;
+  readonly #clock: SchedulerClock;
+  readonly #delivered: DeliveredEvents;
+  readonly #discovered: DiscoveredProjects;
+  readonly #registry: ApprovalRegistry;
+  readonly #regions = new Map<string, AwsRegion>();
+  readonly #signatures = new Map<string, string>();
+  readonly #activity: ActivityLog;
+  #view: ProjectsView;
+  #index: ProjectIndex;
+  #delivering: Promise<void> = Promise.resolve();
+  #approvalsJson = '[]';
+  #pending = new Map<'snapshot' | 'status', ReturnType<SchedulerClock['setTimeout']>>();
+  #closed = false;
+
+  constructor(options: LiveOptions) {
+    this.#options = options;
+    const clock = options.clock ?? systemClock();
+    this.#clock = clock;
+    const timers = {
+      now: () => clock.now(),
+      setTimeout: (callback: () => void, ms: number) => clock.setTimeout(callback, ms),
+      clearTimeout: (handle: unknown) => clock.clearTimeout(handle as number),
+    };
+    const { dir, log } = options;
+    this.store = SnapshotStore.open({ dir, timers, log });
+    this.#delivered = DeliveredEvents.open({ dir, timers, log });
+    this.#discovered = DiscoveredProjects.open(dir, log, new Date(clock.now()));
+    this.#activity = new ActivityLog(dir, timers, log);
+    this.#view = applyEdits(this.#discovered.proposals, options.workspace().projects);
+    this.#index = new ProjectIndex(this.#view);
+    this.#registry = new ApprovalRegistry(() => new Date(clock.now()));
+    this.journal = new ApprovalJournal(dir, { now: () => new Date(clock.now()), logger: log });
+    this.approvals = new AwsApprovals({
+      registry: this.#registry,
+      journal: this.journal,
+      source: (location) => this.#regions.get(awsSourceId(location))?.pipelines,
+      callerArn: async (location) =>
+        options.accounts.list().find((a) => a.accountKey === location.accountKey)?.identity?.arn,
+      logger: log,
+    });
+    // What waited when Starboard last looked shows at once; a decision still re-reads the state first.
+    for (const resource of Object.values(this.store.current.resources)) {
+      if (resource.kind === 'pipeline' && resource.data.state) {
+        this.#registry.syncPipeline(
+          resource.data.summary.location,
+          resource.data.summary.name,
+          resource.data.state.waitingApprovals,
+        );
+      }
+    }
+    this.#approvalsJson = JSON.stringify(this.approvals.list());
+    this.scheduler = new RefreshScheduler({
+      ...options.scheduler,
+      clock,
+      random: options.random ?? Math.random,
+    });
+  }
+
+  get snapshot(): Snapshot {
+    return this.store.current;
+  }
+
+  get projects(): ProjectsView {
+    return this.#view;
+  }
+
+  get recentEvents(): ProjectEvent[] {
+    return this.#activity.events;
+  }
+
+  /** What the inbox shows: the AWS approvals, each with the project of its pipeline. */
+  approvalList(): ReturnType<AwsApprovals['list']> {
+    return this.approvals.list().map((approval) => {
+      const resource = Object.values(this.store.current.resources).find(
+        (r) =>
+          r.kind === 'pipeline' &&
+          r.data.summary.name === approval.pipeline &&
+          r.data.summary.location.accountId === approval.accountId &&
+          r.data.summary.location.region === approval.region,
+      );
+      return { ...approval, projectId: this.#index.projectsOf(resource)[0] ?? null };
+    });
+  }
+
+  /** A decision through the approvals service; the pipeline's state is read again right after. */
+  async decide(input: CommandInput<'approvals.decide'>): Promise<Result<CommandOutput<'approvals.decide'>>> {
+    const location = this.#registry.resolve(input.approvalId)?.location;
+    const result = await this.approvals.decide(input);
+    const region = location ? this.#regions.get(awsSourceId(location)) : undefined;
+    if (region) this.scheduler.nudge(regionTaskKey(region, 'pipelines'));
+    return result;
+  }
+
+  status(): RefreshStatus {
+    if (this.#closed) return idleRefreshStatus;
+    // When data last arrived is the snapshot's to say: it survives a restart, and a vacuous run is not news.
+    return { ...refreshStatus(this.scheduler.stats()), lastRefreshAt: lastFetchedAt(this.store.current) };
+  }
+
+  /**
+   * Brings the regions in step with the workspace and the accounts' state: a
+   * region per account and region once the account's id is known (from its
+   * identity, or the last snapshot while offline), none for accounts removed.
+   */
+  sync(): void {
+    if (this.#closed) return;
+    const { workspace, accounts } = this.#options;
+    const statuses = new Map(accounts.list().map((s) => [s.accountKey, s]));
+    const wanted = new Map<string, { account: AwsAccount; location: AwsLocation }>();
+    for (const account of workspace().awsAccounts) {
+      const status = statuses.get(account.id);
+      if (status?.state === 'unchecked') void accounts.check(account);
+      const accountId = status?.identity?.accountId ?? knownAccountId(this.store.current, account.id);
+      if (accountId === undefined) continue;
+      for (const region of account.regions) {
+        const location = { accountKey: account.id, accountId, region };
+        wanted.set(awsSourceId(location), { account, location });
+      }
+      if (status?.state === 'ok') this.scheduler.resumeAccount(account.id);
+    }
+    let added = false;
+    for (const [source, region] of this.#regions) {
+      const want = wanted.get(source);
+      if (
+        want &&
+        want.location.accountId === region.location.accountId &&
+        this.#signatures.get(source) === targetSignature(want.account)
+      )
+        continue;
+      this.#dropRegion(source, region, !want);
+    }
+    for (const [source, { account, location }] of wanted) {
+      if (this.#regions.has(source)) continue;
+      this.#addRegion(source, account, location);
+      added = true;
+    }
+    // Accounts that left the workspace take their data with them (no events).
+    const keys = new Set(workspace().awsAccounts.map((a) => a.id));
+    const orphans = Object.keys(this.store.current.sources).filter((s) => !keys.has(s.split(':')[1] ?? ''));
+    if (orphans.length > 0) this.#commit((s) => orphans.reduce(removeSource, s), false);
+    if (added) {
+      this.approvals
+        .reconcile()
+        .catch((error: unknown) => this.#options.log.error('approval reconciliation failed', error));
+    }
+    this.#notifyStatus();
+  }
+
+  refreshNow(filter: { account?: string; region?: string }): { queued: number; running: number; needsSignIn: number } {
+    const result = this.scheduler.refreshNow(filter);
+    return { queued: result.queued.length, running: result.rerun.length, needsSignIn: result.paused.length };
+  }
+
+  editProjects(command: ProjectCommand): Result<ProjectsView> {
+    const edits = this.#options.workspace().projects;
+    const next = applyCommand(edits, command, this.#view);
+    if (!next.ok) return next;
+    this.#options.saveProjects(next.value);
+    this.#refreshView();
+    return ok(this.#view);
+  }
+
+  /** The workspace's edits changed from outside (the settings file, a workspace switch). */
+  workspaceChanged(): void {
+    this.#refreshView();
+    this.sync();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.scheduler.stop();
+    for (const timer of this.#pending.values()) this.#clock.clearTimeout(timer);
+    for (const region of this.#regions.values()) region.destroy();
+    this.#regions.clear();
+    await this.#delivering;
+    await Promise.all([this.store.close(), this.#delivered.close(), this.#activity.close()]);
+  }
+
+  #addRegion(source: string, account: AwsAccount, location: AwsLocation): void {
+    const { log } = this.#options;
+    const region = new AwsRegion(this.#options.target(account, location.region), location, (field, value) =>
+      log.warn('AWS sent a value this version does not know', { field, value }),
+    );
+    this.#regions.set(source, region);
+    this.#signatures.set(source, targetSignature(account));
+    // Until ListPipelines answers, the pipelines the snapshot knows are refreshed.
+    for (const resource of Object.values(this.store.current.resources)) {
+      if (resource.kind === 'pipeline' && resource.source === source) {
+        region.summaries.set(resource.data.summary.name, resource.data.summary);
+      }
+    }
+    for (const task of regionTasks(region, this.#context())) {
+      this.scheduler.register({ ...task, run: () => this.#run(task.account, task.run) });
+    }
+  }
+
+  #dropRegion(source: string, region: AwsRegion, forget: boolean): void {
+    for (const key of this.scheduler.stats().tasks.map((t) => t.key)) {
+      if (key.startsWith(`${source}:`)) this.scheduler.unregister(key);
+    }
+    region.destroy();
+    this.#regions.delete(source);
+    this.#signatures.delete(source);
+    for (const name of region.summaries.keys()) this.#registry.forgetPipeline(region.location, name);
+    if (forget) this.#commit((s) => removeSource(s, source), false);
+    this.#notifyApprovals();
+  }
+
+  /** Every task run: an expired login marks its account, and the status bar hears about each run. */
+  async #run(account: string, run: () => Promise<RunOutcome>): Promise<RunOutcome> {
+    const outcome = await run();
+    if (outcome.kind === 'credentials-expired') {
+      const entry = this.#options.workspace().awsAccounts.find((a) => a.id === account);
+      if (entry)
+        this.#options.accounts.markNeedsSignIn(entry, 'The credentials expired during a refresh. Sign in again.');
+    }
+    this.#notifyStatus();
+    return outcome;
+  }
+
+  #context(): RegionContext {
+    return {
+      snapshot: () => this.store.current,
+      commit: (change) => this.#commit(change, true),
+      pipelineState: (region, name, detail) => this.#pipelineState(region.location, name, detail),
+      pipelinesGone: (region, names) => {
+        for (const name of names) this.#registry.forgetPipeline(region.location, name);
+        this.#notifyApprovals();
+      },
+      discovered: () => this.#rediscover(),
+      projectRepositories: (region) => this.#index.repositoriesIn(region.location),
+      nudge: (key) => this.scheduler.nudge(key),
+      now: () => new Date(this.#clock.now()),
+    };
+  }
+
+  #pipelineState(location: AwsLocation, name: string, detail: PipelineDetail): void {
+    this.#registry.syncPipeline(location, name, detail.waitingApprovals);
+    this.#notifyApprovals();
+  }
+
+  #notifyApprovals(): void {
+    const list = this.approvalList();
+    const json = JSON.stringify(list);
+    if (json === this.#approvalsJson) return;
+    this.#approvalsJson = json;
+    this.#options.emit('approvals.changed', list);
+  }
+
+  /** Applies a change; with `news`, what changed becomes events, each delivered once. */
+  #commit(change: (snapshot: Snapshot) => Snapshot, news: boolean): void {
+    if (this.#closed) return;
+    const { previous, current } = this.store.update(change);
+    if (previous === current) return;
+    this.#notifySnapshot();
+    if (!news) return;
+    const events = diffSnapshots(previous, current, defaultSnapshotLimits);
+    if (events.length === 0) return;
+    const index = this.#index;
+    const withProjects = events.map((event) => ({
+      ...event,
+      projects: index.projectsOf(current.resources[event.resourceId]),
+    }));
+    // Claims run one after another so events reach listeners in the order they happened.
+    this.#delivering = this.#delivering
+      .then(async () => {
+        const fresh = await this.#delivered.claim(withProjects);
+        if (fresh.length === 0 || this.#closed) return;
+        this.#activity.add(fresh);
+        this.#options.emit('activity', fresh);
+      })
+      .catch((error: unknown) => this.#options.log.error('could not deliver events', error));
+  }
+
+  #rediscover(): void {
+    const regions = [...this.#regions.values()];
+    const read = regions.flatMap((r) => (r.discovery ? [r.discovery] : []));
+    const fresh = discoverProjects({
+      pipelines: read.flatMap((d) => d.definitions),
+      tagged: read.flatMap((d) => d.tagged),
+    });
+    const unread = new Set(
+      regions.filter((r) => !r.discovery).map((r) => `${r.location.accountId}:${r.location.region}`),
+    );
+    const proposals: ProposedProject[] = carryOver(fresh, this.#discovered.proposals, (account, region) =>
+      unread.has(`${account}:${region}`),
+    );
+    if (this.#discovered.replace(proposals)) this.#refreshView();
+  }
+
+  #refreshView(): void {
+    const view = applyEdits(this.#discovered.proposals, this.#options.workspace().projects);
+    if (JSON.stringify(view) === JSON.stringify(this.#view)) return;
+    this.#view = view;
+    this.#index = new ProjectIndex(view);
+    this.#options.emit('projects.changed', view);
+    this.#notifyApprovals();
+  }
+
+  #notifySnapshot(): void {
+    this.#later('snapshot', () => this.#options.emit('snapshot.changed', { updatedAt: this.store.current.updatedAt }));
+  }
+
+  #notifyStatus(): void {
+    this.#later('status', () => this.#options.emit('refresh.status.changed', this.status()));
+  }
+
+  /** Coalesces bursts (every task of a refresh commits) into one notice. */
+  #later(what: 'snapshot' | 'status', send: () => void): void {
+    if (this.#pending.has(what) || this.#closed) return;
+    const timer = this.#clock.setTimeout(() => {
+      this.#pending.delete(what);
+      if (!this.#closed) send();
+    }, this.#options.notifyDelayMs ?? 200);
+    this.#pending.set(what, timer);
+  }
+}
+
+/** The 12-digit id the last snapshot knew for an account entry, so an offline start still has its regions. */
+function knownAccountId(snapshot: Snapshot, accountKey: string): string | undefined {
+  for (const resource of Object.values(snapshot.resources)) {
+    const location = resource.kind === 'pipeline' ? resource.data.summary.location : resource.data.location;
+    if (location.accountKey === accountKey && location.accountId) return location.accountId;
+  }
+  return undefined;
+}
+
+/** The newest successful list read of any source and kind; null before the first. */
+function lastFetchedAt(snapshot: Snapshot): string | null {
+  let latest: string | null = null;
+  for (const status of Object.values(snapshot.sources)) {
+    for (const freshness of Object.values(status.kinds)) {
+      if (freshness.fetchedAt && (latest === null || freshness.fetchedAt > latest)) latest = freshness.fetchedAt;
+    }
+  }
+  return latest;
+}
+
+/** What the clients of a region were built from: a change means new clients. */
+function targetSignature(account: AwsAccount): string {
+  return JSON.stringify([account.profile, account.endpointUrl ?? null]);
+}
