@@ -8,10 +8,11 @@ export interface RunningSimulator {
   stop: () => Promise<void>;
 }
 
-export async function startSimulatorProcess(scenario = 'demo'): Promise<RunningSimulator> {
+/** `awsPort` starts it on a known port (0: any free one), e.g. to bring it back where a workspace expects it. */
+export async function startSimulatorProcess(scenario = 'demo', awsPort = 0): Promise<RunningSimulator> {
   const child = spawn(
     process.execPath,
-    ['out/main/sim.js', '--port', '0', '--github-port', '0', '--scenario', scenario],
+    ['out/main/sim.js', '--port', String(awsPort), '--github-port', '0', '--scenario', scenario],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

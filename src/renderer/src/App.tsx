@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from './api/client';
-import { useConnectionState } from './api/connection';
-import { appInfoOptions, demoStatusOptions, settingsOptions, useHubEvents } from './api/queries';
+import { appInfoOptions, settingsOptions, useHubEvents } from './api/queries';
+import { useSystemSignals } from './api/system-signals';
 import { DemoBanner } from './components/DemoBanner';
 import { PromptDialog } from './components/PromptDialog';
 import { AccountsPage } from './pages/AccountsPage';
@@ -10,18 +10,20 @@ import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
 import { HomePage } from './pages/HomePage';
+import { ProjectPage } from './pages/ProjectPage';
 import { SettingsPage } from './pages/SettingsPage';
-import { useCurrentPage, usePageShortcuts } from './routes';
+import { StatusBar } from './components/StatusBar';
+import { useCurrentRoute, usePageShortcuts } from './routes';
 
 export function App(): React.JSX.Element {
   const client = useClient();
   useHubEvents(client);
+  useSystemSignals(client);
   usePageShortcuts();
-  const page = useCurrentPage();
-  const connection = useConnectionState(client);
+  const route = useCurrentRoute();
+  const page = route.page;
   const info = useQuery(appInfoOptions(client));
   const settings = useQuery(settingsOptions(client));
-  const demo = useQuery(demoStatusOptions(client));
 
   const theme = settings.data?.theme ?? 'system';
   useEffect(() => {
@@ -30,8 +32,8 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app">
-      <Sidebar current={page} />
-      <main className="content" aria-live="polite">
+      <Sidebar current={page === 'project' ? 'home' : page} />
+      <main className="content">
         <DemoBanner />
         {info.data && <StoreNotices notices={info.data.storeNotices} />}
         {info.data?.warnings.map((warning) => (
@@ -43,19 +45,10 @@ export function App(): React.JSX.Element {
         {page === 'approvals' && <ApprovalsPage />}
         {page === 'accounts' && <AccountsPage />}
         {page === 'settings' && <SettingsPage />}
+        {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} />}
       </main>
       <PromptDialog />
-      <footer className="status-bar">
-        <span className={`connection connection-${connection}`} data-testid="connection">
-          {connection === 'connected' ? 'Connected' : 'Reconnecting…'}
-        </span>
-        {demo.data?.active && <span className="demo-pill">Demo data</span>}
-        {info.data && (
-          <span>
-            Starboard {info.data.version} · {info.data.mode === 'browser' ? 'browser mode' : 'desktop'}
-          </span>
-        )}
-      </footer>
+      <StatusBar />
     </div>
   );
 }

@@ -11,23 +11,44 @@ export const pages = [
 
 export type PageId = (typeof pages)[number]['id'];
 
-function pageFromHash(hash: string): PageId {
-  const id = hash.replace(/^#\/?/, '');
-  return pages.find((page) => page.id === id)?.id ?? 'home';
+/** A page of the sidebar, or one project's page (#/projects/<id>), which sits under Home. */
+export type Route = { page: PageId } | { page: 'project'; projectId: string };
+
+export function routeFromHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const project = /^projects\/([^/]+)$/.exec(path)?.[1];
+  if (project !== undefined) {
+    try {
+      return { page: 'project', projectId: decodeURIComponent(project) };
+    } catch {
+      return { page: 'home' };
+    }
+  }
+  return { page: pages.find((page) => page.id === path)?.id ?? 'home' };
 }
 
 export function navigate(page: PageId): void {
   window.location.hash = `#/${page}`;
 }
 
-export function useCurrentPage(): PageId {
-  const [page, setPage] = useState<PageId>(() => pageFromHash(window.location.hash));
+export function projectHref(projectId: string): string {
+  return `#/projects/${encodeURIComponent(projectId)}`;
+}
+
+export function useCurrentRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setPage(pageFromHash(window.location.hash));
+    const onChange = (): void => setRoute(routeFromHash(window.location.hash));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
-  return page;
+  return route;
+}
+
+/** The sidebar's page: a project's page counts as Home. */
+export function useCurrentPage(): PageId {
+  const route = useCurrentRoute();
+  return route.page === 'project' ? 'home' : route.page;
 }
 
 /** Ctrl/Cmd + the page's shortcut key switches pages. */

@@ -5,6 +5,8 @@ import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { StarboardClient } from '../../../shared/client';
 import type { QueryInput, QueryName } from '../../../shared/contract';
+import type { ProjectEvent } from '../../../shared/events';
+import { approvalAuditKey } from './approvals';
 import { unwrap } from './contract-error';
 
 /** Options for a contract query without input, keyed by its name. */
@@ -25,6 +27,21 @@ export const demoStatusOptions = (client: StarboardClient) => contractQuery(clie
 export const awsProfilesOptions = (client: StarboardClient) => contractQuery(client, 'aws.profiles', 30_000);
 export const awsAccountsOptions = (client: StarboardClient) => contractQuery(client, 'aws.accounts');
 export const promptsOptions = (client: StarboardClient) => contractQuery(client, 'prompts.pending');
+export const projectsOptions = (client: StarboardClient) => contractQuery(client, 'projects.list');
+/** Refetched whenever the hub says it changed (snapshot.changed carries no data). */
+export const snapshotOptions = (client: StarboardClient) => contractQuery(client, 'snapshot.get');
+export const activityOptions = (client: StarboardClient) => contractQuery(client, 'activity.recent');
+export const refreshStatusOptions = (client: StarboardClient) => contractQuery(client, 'refresh.status');
+
+/** As many events as activity.recent answers with. */
+export const activityLimit = 200;
+
+/** Newly delivered events (oldest first) on top of the feed (newest first), each once, capped. */
+export function prependActivity(feed: ProjectEvent[], delivered: ProjectEvent[]): ProjectEvent[] {
+  const known = new Set(feed.map((event) => event.id));
+  const fresh = delivered.filter((event) => !known.has(event.id)).reverse();
+  return [...fresh, ...feed].slice(0, activityLimit);
+}
 
 /** The latest SSO sign-in progress per account; filled by events only. */
 export const signInKey = (accountKey: string) => ['aws.signIn', accountKey] as const;
@@ -40,9 +57,13 @@ export function useHubEvents(client: StarboardClient): void {
           break;
         case 'workspace.changed':
           queryClient.setQueryData(workspaceOptions(client).queryKey, event.payload);
+          // Other accounts (or the demo's) mean other projects, resources and activity.
+          for (const options of [projectsOptions, snapshotOptions, activityOptions, refreshStatusOptions])
+            void queryClient.invalidateQueries({ queryKey: options(client).queryKey });
           break;
         case 'approvals.changed':
           queryClient.setQueryData(approvalsOptions(client).queryKey, event.payload);
+          void queryClient.invalidateQueries({ queryKey: approvalAuditKey });
           break;
         case 'demo.changed':
           queryClient.setQueryData(demoStatusOptions(client).queryKey, event.payload);
@@ -55,6 +76,23 @@ export function useHubEvents(client: StarboardClient): void {
           break;
         case 'prompts.changed':
           queryClient.setQueryData(promptsOptions(client).queryKey, event.payload);
+          break;
+        case 'projects.changed':
+          queryClient.setQueryData(projectsOptions(client).queryKey, event.payload);
+          break;
+        case 'snapshot.changed':
+          void queryClient.invalidateQueries({ queryKey: snapshotOptions(client).queryKey });
+          break;
+        case 'activity': {
+          const delivered = event.payload;
+          // Before the first read there is nothing to add to: the read will include these.
+          queryClient.setQueryData(activityOptions(client).queryKey, (feed) =>
+            feed ? prependActivity(feed, delivered) : feed,
+          );
+          break;
+        }
+        case 'refresh.status.changed':
+          queryClient.setQueryData(refreshStatusOptions(client).queryKey, event.payload);
           break;
       }
     });

@@ -1,11 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
 import { approvalsOptions } from '../api/queries';
+import { ApprovalCard } from '../components/approvals/ApprovalCard';
+import { timeAgo, timeLeft } from '../components/approvals/approval-text';
+import { AuditLog } from '../components/approvals/AuditLog';
+import { useNow } from '../components/approvals/use-now';
 import { QueryError } from '../components/QueryError';
 
 export function ApprovalsPage(): React.JSX.Element {
   const client = useClient();
   const approvals = useQuery(approvalsOptions(client));
+  const now = useNow();
 
   return (
     <section aria-labelledby="approvals-title">
@@ -21,20 +26,23 @@ export function ApprovalsPage(): React.JSX.Element {
         </div>
       )}
       {approvals.data && approvals.data.length > 0 && (
-        <ul className="list">
-          {approvals.data.map((approval) => (
-            <li key={approval.approvalId} className="list-item">
-              <span className={`provider provider-${approval.provider}`}>
-                {approval.provider === 'aws' ? 'AWS' : 'GitHub'}
-              </span>
-              <span>{approval.title}</span>
-              <time className="muted" dateTime={approval.requestedAt}>
-                {new Date(approval.requestedAt).toLocaleString()}
-              </time>
-            </li>
-          ))}
+        <ul className="approvals" aria-label="Waiting approvals">
+          {approvals.data.map((approval) =>
+            approval.provider === 'aws' ? (
+              <ApprovalCard key={approval.approvalId} approval={approval} now={now} />
+            ) : (
+              <li key={approval.approvalId} className="card approval">
+                <h2>{approval.title}</h2>
+                <p className="muted">
+                  GitHub · requested {timeAgo(approval.requestedAt, now)} ·{' '}
+                  {timeLeft(approval.expiresAt, null, now).text}
+                </p>
+              </li>
+            ),
+          )}
         </ul>
       )}
+      <AuditLog />
     </section>
   );
 }

@@ -1,0 +1,155 @@
+// The confirmation before a decision leaves: names exactly what would ship,
+// takes a comment (a reason, for a rejection), keeps focus inside itself and
+// cancels on Escape. Sending and the answer belong to the card that opened it.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AwsApprovalSummary } from '../../../../shared/model';
+import type { ContractError } from '../../../../shared/result';
+import { cleanComment, linkHref, maxCommentLength, shortRevision } from './approval-text';
+import { decisionErrorText, retryKind } from './decision-errors';
+import { WhatShips } from './WhatShips';
+
+export interface DecisionDialogProps {
+  approval: AwsApprovalSummary;
+  decision: 'approve' | 'reject';
+  pending: boolean;
+  /** The last attempt's failure, if any. */
+  error: ContractError | undefined;
+  onSubmit: (comment: string) => void;
+  onCancel: () => void;
+}
+
+const focusable = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select';
+
+/** Keeps Tab and Shift+Tab inside `container`, puts focus back where it was on close. */
+function useFocusTrap(container: React.RefObject<HTMLElement | null>): (event: React.KeyboardEvent) => void {
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const root = container.current;
+    (root?.querySelector<HTMLElement>('textarea') ?? root)?.focus();
+    const keepInside = (event: FocusEvent): void => {
+      if (root && event.target instanceof Node && !root.contains(event.target)) {
+        root.querySelector<HTMLElement>(focusable)?.focus();
+      }
+    };
+    document.addEventListener('focusin', keepInside);
+    return () => {
+      document.removeEventListener('focusin', keepInside);
+      previous?.focus();
+    };
+  }, [container]);
+
+  return (event) => {
+    if (event.key !== 'Tab' || !container.current) return;
+    const items = [...container.current.querySelectorAll<HTMLElement>(focusable)];
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+}
+
+export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
+  const { approval, decision, pending, error, onSubmit, onCancel } = props;
+  const [comment, setComment] = useState('');
+  const dialog = useRef<HTMLFormElement>(null);
+  const trapTab = useFocusTrap(dialog);
+  const ids = useId();
+  const reject = decision === 'reject';
+  const verb = reject ? 'Reject' : 'Approve';
+  const missingReason = reject && comment.trim() === '';
+  const retry = error ? retryKind(error) : undefined;
+  const explained = error ? decisionErrorText(error) : undefined;
+  const consoleHref = linkHref(approval.consoleUrl);
+  const canSubmit = !pending && !missingReason && comment.length <= maxCommentLength && retry !== 'none';
+
+  return (
+    <div className="dialog-backdrop">
+      <form
+        ref={dialog}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={`${ids}-title`}
+        aria-describedby={`${ids}-where`}
+        className="dialog decision-dialog"
+        tabIndex={-1}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canSubmit) onSubmit(comment);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            onCancel();
+            return;
+          }
+          trapTab(event);
+        }}
+      >
+        <h2 id={`${ids}-title`}>
+          {verb} {approval.pipeline} › {approval.stage} › {approval.action}?
+        </h2>
+        <p id={`${ids}-where`} className="muted">
+          Account {approval.accountId} · {approval.region} · execution{' '}
+          <code title={approval.pipelineExecutionId}>{shortRevision(approval.pipelineExecutionId)}</code>
+        </p>
+        <h3 className="section-title">{reject ? 'What would have shipped' : 'What will ship'}</h3>
+        <WhatShips approval={approval} />
+
+        <div className="field">
+          <label htmlFor={`${ids}-comment`}>{reject ? 'Reason (required)' : 'Comment (optional)'}</label>
+          <textarea
+            id={`${ids}-comment`}
+            rows={3}
+            maxLength={maxCommentLength}
+            value={comment}
+            required={reject}
+            aria-describedby={`${ids}-count`}
+            onChange={(event) => setComment(cleanComment(event.target.value))}
+          />
+          <span id={`${ids}-count`} className="muted small counter">
+            {comment.length}/{maxCommentLength}
+          </span>
+        </div>
+
+        {pending && (
+          <p role="status" className="muted">
+            Sending your decision…
+          </p>
+        )}
+        {explained && !pending && (
+          <div className="notice notice-error" role="alert">
+            <p>
+              {explained.message}{' '}
+              {explained.checkConsole && consoleHref && (
+                <a href={consoleHref} target="_blank" rel="noreferrer">
+                  Open it in the AWS console
+                </a>
+              )}
+            </p>
+          </div>
+        )}
+
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onCancel}>
+            {retry === 'none' ? 'Close' : 'Cancel'}
+          </button>
+          {retry !== 'none' && (
+            <button
+              type="submit"
+              className={`button ${reject ? 'button-danger' : 'button-primary'}`}
+              disabled={!canSubmit}
+            >
+              {pending ? 'Sending…' : retry === 'same-request' ? 'Try again' : verb}
+            </button>
+          )}
+        </div>
+      </form>
+    </div>
+  );
+}

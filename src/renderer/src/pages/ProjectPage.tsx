@@ -1,0 +1,195 @@
+import { useMemo } from 'react';
+import { projectStatus, useDashboardData } from '../api/dashboard';
+import { useProjectEdit } from '../api/projects';
+import { ActivityFeed } from '../components/dashboard/ActivityFeed';
+import { FreshnessNote } from '../components/dashboard/FreshnessNote';
+import { Icon } from '../components/dashboard/Icon';
+import { RunStatusBadge } from '../components/dashboard/RunStatus';
+import { useNow } from '../components/dashboard/use-now';
+import { memberSummary } from '../components/home/ProposedProjects';
+import { BuildsTile } from '../components/project/BuildsTile';
+import { PipelinesTile } from '../components/project/PipelinesTile';
+import { RepositoryTile } from '../components/project/RepositoryTile';
+import { QueryError } from '../components/QueryError';
+import { memberRefOf } from '../../../shared/project-resources';
+import type { ProjectMember, ProjectView } from '../../../shared/projects';
+import type { SnapshotResource } from '../../../shared/snapshot';
+
+/** One project (#/projects/<id>): pipelines, builds, repository and activity, each with its freshness. */
+export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Element {
+  const { projects, snapshot, activity, refresh, index } = useDashboardData();
+  const now = useNow();
+  const project = useMemo(
+    () =>
+      projects.data?.projects.find((p) => p.id === projectId) ??
+      projects.data?.dismissed.find((p) => p.id === projectId),
+    [projects.data, projectId],
+  );
+  const events = useMemo(
+    () => activity.data?.filter((event) => event.projects.includes(projectId)) ?? [],
+    [activity.data, projectId],
+  );
+
+  if (projects.error) return <QueryError error={projects.error} what="your projects" />;
+  if (!projects.data) return <p className="muted">Loading…</p>;
+  if (!project)
+    return (
+      <section aria-labelledby="project-title">
+        <Breadcrumb />
+        <h1 id="project-title">Project not found</h1>
+        <p className="muted">
+          There is no project <code>{projectId}</code> in this workspace: it may have been merged, or belong to another
+          workspace. <a href="#/home">Back to Home</a>
+        </p>
+      </section>
+    );
+
+  const status = snapshot.data && index ? projectStatus(project, snapshot.data, index, refresh.data, now) : undefined;
+
+  return (
+    <section aria-labelledby="project-title" className="project-page">
+      <Breadcrumb />
+      <header className="page-header project-header">
+        <div className="project-title-row">
+          <h1 id="project-title">{project.name}</h1>
+          {status && (status.health.pipelines.length > 0 || status.health.builds.length > 0) && (
+            <RunStatusBadge status={status.health.overall} />
+          )}
+        </div>
+        <p className="muted">{memberSummary(project.members)}</p>
+        <FreshnessNote staleness={status?.overall} now={now} />
+      </header>
+      {project.state !== 'confirmed' && <ProposalNotice project={project} />}
+      {snapshot.error && <QueryError error={snapshot.error} what="the latest status" />}
+      {!status && !snapshot.error && <p className="muted">Loading status…</p>}
+      {status && (
+        <div className="tiles">
+          <PipelinesTile pipelines={status.health.pipelines} freshness={status.freshness} now={now} />
+          <div className="tile-column">
+            <BuildsTile projects={status.health.builds} freshness={status.freshness} now={now} />
+          </div>
+          <div className="tile-column">
+            <RepositoryTile
+              repositories={status.resources.repositories}
+              unread={unreadRepositories(project, status.resources.repositories)}
+              freshness={status.freshness}
+              now={now}
+            />
+            <section className="tile" aria-labelledby="project-activity-title">
+              <h2 id="project-activity-title" className="tile-title">
+                Activity
+              </h2>
+              {activity.error && <QueryError error={activity.error} what="recent activity" />}
+              {activity.data && (
+                <ActivityFeed events={events} now={now} pageSize={8} label={`Recent activity of ${project.name}`} />
+              )}
+            </section>
+          </div>
+        </div>
+      )}
+      <Members project={project} />
+    </section>
+  );
+}
+
+/** The project's repositories that the snapshot does not hold. */
+function unreadRepositories(project: ProjectView, read: SnapshotResource<'repository'>[]): ProjectMember[] {
+  const held = new Set(read.map(memberRefOf));
+  return project.members.filter(
+    (m) => (m.kind === 'codecommit-repository' || m.kind === 'github-repository') && !held.has(m.ref),
+  );
+}
+
+function Breadcrumb(): React.JSX.Element {
+  return (
+    <nav aria-label="Breadcrumb" className="breadcrumb small">
+      <a href="#/home">
+        <Icon name="back" />
+        Home
+      </a>
+    </nav>
+  );
+}
+
+/** A proposed or dismissed project says so, with the way to keep or hide it. */
+function ProposalNotice({ project }: { project: ProjectView }): React.JSX.Element {
+  const edit = useProjectEdit();
+  const dismissed = project.state === 'dismissed';
+  return (
+    <div className="notice notice-info" role="status">
+      <p>
+        {dismissed
+          ? 'You dismissed this suggested project. Restore it to see it among the suggestions again.'
+          : 'Starboard suggested this project from your pipelines, repositories and tags. Confirm it to watch it on Home.'}
+      </p>
+      <div className="actions">
+        {dismissed ? (
+          <button
+            type="button"
+            className="button button-small"
+            disabled={edit.isPending}
+            onClick={() => edit.mutate({ kind: 'restore', project: project.id })}
+          >
+            Restore
+          </button>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="button button-small button-primary"
+              disabled={edit.isPending}
+              onClick={() => edit.mutate({ kind: 'confirm', project: project.id })}
+            >
+              Confirm
+            </button>
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              disabled={edit.isPending}
+              onClick={() => edit.mutate({ kind: 'dismiss', project: project.id })}
+            >
+              Dismiss
+            </button>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** Every member with why it belongs, for when a tile is missing something. */
+function Members({ project }: { project: ProjectView }): React.JSX.Element {
+  return (
+    <details className="members">
+      <summary>
+        {project.members.length} {project.members.length === 1 ? 'member' : 'members'}
+      </summary>
+      <ul className="members-list">
+        {project.members.map((member) => (
+          <li key={member.ref}>
+            <code>{member.ref}</code>{' '}
+            <span className="muted small">
+              {member.kind}
+              {member.reasons.length > 0 && ` · ${member.reasons.map((r) => reasonText(r)).join(', ')}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function reasonText(reason: ProjectView['members'][number]['reasons'][number]): string {
+  switch (reason.kind) {
+    case 'pipeline':
+      return reason.repository ? `pipeline sharing ${reason.repository}` : 'pipeline';
+    case 'tag':
+      return `tagged ${reason.key}=${reason.value}`;
+    case 'github-deployments':
+      return `deploys to ${reason.environments.join(', ')}`;
+    case 'added-by-user':
+      return 'added by you';
+    default:
+      return `${reason.kind.replace('-action', '')} action of ${reason.pipeline}`;
+  }
+}
