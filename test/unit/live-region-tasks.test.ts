@@ -2,7 +2,7 @@
 // how the scheduler's stats read in the status bar.
 import { describe, expect, it } from 'vitest';
 import { refreshStatus } from '../../src/main/hub/live/refresh-status';
-import { executionsMoved } from '../../src/main/hub/live/region-tasks';
+import { executionsMoved, isRunning } from '../../src/main/hub/live/region-tasks';
 import type { PipelineDetail, PipelineExecution } from '../../src/shared/pipelines';
 
 const location = { accountKey: 'a', accountId: '111122223333', region: 'us-east-1' };
@@ -20,6 +20,26 @@ const state = (...ids: string[]): PipelineDetail => ({
   waitingApprovals: [],
   consoleUrl: 'https://console.aws.amazon.com/',
 });
+/** Stage s0 done, stage s1 waiting at its manual approval. */
+function approvalWaiting(id: string): PipelineDetail {
+  const base = state(id, id);
+  const approval = { name: 'Approve', configuration: {}, status: 'InProgress' as const };
+  base.stages[1] = {
+    name: 's1',
+    inboundExecutions: [],
+    latestExecution: { pipelineExecutionId: id, status: 'InProgress' },
+    actions: [approval],
+  };
+  base.waitingApprovals = [
+    {
+      ref: { pipeline: 'p', stage: 's1', action: 'Approve', pipelineExecutionId: id },
+      location,
+      sourceRevisions: [],
+      consoleUrl: '',
+    },
+  ];
+  return base;
+}
 const execution = (id: string, status: PipelineExecution['status']) =>
   ({ pipelineExecutionId: id, status }) as PipelineExecution;
 
@@ -30,9 +50,32 @@ describe('executionsMoved', () => {
     expect(executionsMoved(state('e1'), [execution('e1', 'InProgress')])).toBe(true);
   });
 
+  it('spares the call for an execution parked at a manual approval, until the state moves', () => {
+    const parked = approvalWaiting('e1');
+    const running = [execution('e1', 'InProgress')];
+    expect(executionsMoved(parked, running, parked)).toBe(false);
+    expect(executionsMoved(parked, running, state('e1'))).toBe(true);
+  });
+
   it('spares the call when nothing moved', () => {
     expect(executionsMoved(state('e1', 'e1'), [execution('e1', 'Succeeded'), execution('e0', 'Failed')])).toBe(false);
     expect(executionsMoved(state(), [])).toBe(false);
+  });
+});
+
+describe('isRunning', () => {
+  it('is running while a stage works, and idle while all that is in progress waits for an approval', () => {
+    const building = approvalWaiting('e1');
+    building.stages[0] = {
+      name: 's0',
+      inboundExecutions: [],
+      latestExecution: { pipelineExecutionId: 'e1', status: 'InProgress' },
+      actions: [{ name: 'Build', configuration: {}, status: 'InProgress' }],
+    };
+    expect(isRunning(building, [execution('e1', 'InProgress')])).toBe(true);
+    expect(isRunning(approvalWaiting('e1'), [execution('e1', 'InProgress')])).toBe(false);
+    expect(isRunning(state('e1'), [execution('e1', 'InProgress')])).toBe(true);
+    expect(isRunning(state('e1'), [execution('e1', 'Succeeded')])).toBe(false);
   });
 });
 

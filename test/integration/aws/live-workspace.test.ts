@@ -139,6 +139,10 @@ describe('the live workspace against the simulator', () => {
     await rig.run(90_000);
     const counts = sim.requests.byOperation();
     const pipelines = resourcesOfKind(rig.live.snapshot, 'pipeline').length;
+    console.info(
+      `90 idle seconds of the demo account (${pipelines} pipelines): ${sim.requests.records.length} calls`,
+      counts,
+    );
     expect(counts['codepipeline.ListPipelines']).toBeUndefined();
     expect(counts['codepipeline.GetPipeline']).toBeUndefined();
     expect(counts['codepipeline.GetPipelineState']).toBeGreaterThanOrEqual(pipelines);

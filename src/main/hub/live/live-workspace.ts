@@ -24,6 +24,7 @@ import { applyCommand } from '../projects/edit-commands';
 import { discoverProjects } from '../projects/discovery';
 import {
   RefreshScheduler,
+  type RefreshTask,
   type RunOutcome,
   type SchedulerClock,
   type SchedulerOptions,
@@ -39,7 +40,7 @@ import { AwsRegion } from './aws-region';
 import { carryOver, DiscoveredProjects } from './discovered';
 import { ProjectIndex } from './project-index';
 import { refreshStatus } from './refresh-status';
-import { type RegionContext, regionTaskKey, regionTasks } from './region-tasks';
+import { pipelineTask, pipelineTaskKey, type RegionContext, regionTasks } from './region-tasks';
 
 export interface LiveOptions {
   /** Where this workspace's snapshot, delivered events, projects and approvals journal live. */
@@ -151,10 +152,10 @@ export class LiveWorkspace {
 
   /** A decision through the approvals service; the pipeline's state is read again right after. */
   async decide(input: CommandInput<'approvals.decide'>): Promise<Result<CommandOutput<'approvals.decide'>>> {
-    const location = this.#registry.resolve(input.approvalId)?.location;
+    const approval = this.#registry.resolve(input.approvalId);
     const result = await this.approvals.decide(input);
-    const region = location ? this.#regions.get(awsSourceId(location)) : undefined;
-    if (region) this.scheduler.nudge(regionTaskKey(region, 'pipelines'));
+    const region = approval ? this.#regions.get(awsSourceId(approval.location)) : undefined;
+    if (region && approval) this.scheduler.nudge(pipelineTaskKey(region, approval.ref.pipeline));
     return result;
   }
 
@@ -257,9 +258,13 @@ export class LiveWorkspace {
         region.summaries.set(resource.data.summary.name, resource.data.summary);
       }
     }
-    for (const task of regionTasks(region, this.#context())) {
-      this.scheduler.register({ ...task, run: () => this.#run(task.account, task.run) });
-    }
+    const context = this.#context();
+    for (const task of regionTasks(region, context)) this.#register(task);
+    for (const name of region.summaries.keys()) this.#register(pipelineTask(region, name, context));
+  }
+
+  #register(task: RefreshTask): void {
+    this.scheduler.register({ ...task, run: () => this.#run(task.account, task.run) });
   }
 
   #dropRegion(source: string, region: AwsRegion, forget: boolean): void {
@@ -291,8 +296,12 @@ export class LiveWorkspace {
       snapshot: () => this.store.current,
       commit: (change) => this.#commit(change, true),
       pipelineState: (region, name, detail) => this.#pipelineState(region.location, name, detail),
-      pipelinesGone: (region, names) => {
-        for (const name of names) this.#registry.forgetPipeline(region.location, name);
+      pipelinesChanged: (region, added, gone) => {
+        for (const name of gone) {
+          this.scheduler.unregister(pipelineTaskKey(region, name));
+          this.#registry.forgetPipeline(region.location, name);
+        }
+        for (const name of added) this.#register(pipelineTask(region, name, this.#context()));
         this.#notifyApprovals();
       },
       discovered: () => this.#rediscover(),

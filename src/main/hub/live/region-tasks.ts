@@ -6,7 +6,6 @@
 // the outcome that sets its next run.
 import type { PipelineDetail, PipelineExecution } from '../../../shared/pipelines';
 import {
-  type AnyResource,
   buildResource,
   pipelineId,
   pipelineResource,
@@ -15,9 +14,8 @@ import {
   type Snapshot,
 } from '../../../shared/snapshot';
 import type { Freshness, SourceProblem } from '../../../shared/sources';
-import { mapLimit } from '../../sources/aws/batching';
 import { outcomeFromProblems, type RefreshTask, type RunOutcome } from '../scheduler';
-import { applyRead, type ListRead } from '../snapshot/update';
+import { applyRead, type ListRead, putResource } from '../snapshot/update';
 import type { AwsRegion } from './aws-region';
 
 export interface RegionContext {
@@ -25,8 +23,8 @@ export interface RegionContext {
   commit(change: (snapshot: Snapshot) => Snapshot): void;
   /** A pipeline's state was read: the approvals inbox follows what waits. */
   pipelineState(region: AwsRegion, name: string, detail: PipelineDetail): void;
-  /** Pipelines that left the region's list. */
-  pipelinesGone(region: AwsRegion, names: readonly string[]): void;
+  /** Pipelines that joined or left the region's list: their tasks come and go. */
+  pipelinesChanged(region: AwsRegion, added: readonly string[], gone: readonly string[]): void;
   /** A discovery read of the region succeeded (definitions and tags). */
   discovered(region: AwsRegion): void;
   /** CodeCommit repositories the user's projects name in this region, besides those the pipelines read. */
@@ -36,32 +34,41 @@ export interface RegionContext {
   now(): Date;
 }
 
-export type RegionTaskKind = 'pipelines' | 'definitions' | 'builds' | 'repositories' | 'repository-metadata';
+export type RegionTaskKind = 'definitions' | 'builds' | 'repositories' | 'repository-metadata';
 
 export const regionTaskKey = (region: AwsRegion, kind: RegionTaskKind) => `${region.source}:${kind}`;
+export const pipelineTaskKey = (region: AwsRegion, name: string) => `${region.source}:pipeline:${name}`;
+
+/** Throttling is per account, region and service: the account is part of the lane. */
+const lane = (region: AwsRegion, service: string) => ({
+  account: region.location.accountKey,
+  service: `${service}@${region.location.accountKey}`,
+  region: region.location.region,
+});
+
+/** The task that keeps one pipeline's state and executions current. */
+export function pipelineTask(region: AwsRegion, name: string, context: RegionContext): RefreshTask {
+  return {
+    key: pipelineTaskKey(region, name),
+    ...lane(region, 'codepipeline'),
+    cadence: 'idle',
+    run: () => refreshPipeline(region, name, context),
+  };
+}
 
 /** Executions kept per pipeline; the newest page of ListPipelineExecutions. */
 const executionsPerPipeline = 10;
 
+/** The region's own tasks; each pipeline gets its own (pipelineTask) once listed. */
 export function regionTasks(region: AwsRegion, context: RegionContext): RefreshTask[] {
-  const { accountKey, region: name } = region.location;
-  // Throttling is per account, region and service: the account is part of the lane.
   const task = (
     kind: RegionTaskKind,
     service: string,
     cadence: RefreshTask['cadence'],
     run: () => Promise<RunOutcome>,
-  ): RefreshTask => ({
-    key: regionTaskKey(region, kind),
-    account: accountKey,
-    service: `${service}@${accountKey}`,
-    region: name,
-    cadence,
-    run,
-  });
+  ): RefreshTask => ({ key: regionTaskKey(region, kind), ...lane(region, service), cadence, run });
   return [
     task('definitions', 'codepipeline', 'definitions', () => refreshDefinitions(region, context)),
-    task('pipelines', 'codepipeline', 'idle', () => refreshPipelines(region, context)),
     task('builds', 'codebuild', 'idle', () => refreshBuilds(region, context)),
     task('repository-metadata', 'codecommit', 'definitions', () => refreshRepositoryMetadata(region, context)),
     task('repositories', 'codecommit', 'idle', () => refreshRepositories(region, context)),
@@ -80,7 +87,8 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
     return outcomeFromProblems({ cadence: 'definitions', problem: definitions.error });
   }
   const listed = definitions.value.pipelines;
-  const gone = [...region.summaries.keys()].filter((n) => !listed.some((p) => p.name === n));
+  const previous = region.summaries;
+  const gone = [...previous.keys()].filter((n) => !listed.some((p) => p.name === n));
   region.summaries = new Map(listed.map((p) => [p.name, p]));
   context.commit((s) =>
     applyRead(s, {
@@ -95,7 +103,8 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
       }),
     }),
   );
-  if (gone.length > 0) context.pipelinesGone(region, gone);
+  const added = listed.filter((p) => !previous.has(p.name)).map((p) => p.name);
+  if (gone.length > 0 || added.length > 0) context.pipelinesChanged(region, added, gone);
   // Discovery needs both halves; a failed tag read keeps the last good tags.
   if (definitions.value.problems.length === 0 && (tags.ok || region.discovery)) {
     region.discovery = {
@@ -104,7 +113,6 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
     };
     context.discovered(region);
   }
-  context.nudge(regionTaskKey(region, 'pipelines'));
   context.nudge(regionTaskKey(region, 'repository-metadata'));
   return outcomeFromProblems({
     cadence: 'definitions',
@@ -113,71 +121,39 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
 }
 
 /**
- * One GetPipelineState per pipeline, and ListPipelineExecutions only for
- * pipelines whose executions moved (a new execution id in the state, or one
- * known to be running): the steady state costs N calls.
+ * One pipeline: one GetPipelineState, and ListPipelineExecutions only when
+ * the executions moved. Each pipeline is its own task, so a running one is
+ * read every few seconds while the quiet ones stay on the idle cadence.
  */
-async function refreshPipelines(region: AwsRegion, context: RegionContext): Promise<RunOutcome> {
-  const names = [...region.summaries.keys()];
-  if (names.length === 0) return { kind: 'ok', cadence: 'idle' };
-  const states = await region.pipelines.states(names);
+async function refreshPipeline(region: AwsRegion, name: string, context: RegionContext): Promise<RunOutcome> {
+  const summary = region.summaries.get(name);
+  if (!summary) return { kind: 'ok', cadence: 'idle' };
+  const state = await region.pipelines.state(name);
   const before = context.snapshot();
-  const stale = names.filter((n) => {
-    const state = states.get(n);
-    return state?.ok === true && executionsMoved(state.value, knownExecutions(before, region, n));
-  });
-  const executions = new Map(
-    await mapLimit(stale, 4, async (n) => [n, await region.pipelines.executions(n, executionsPerPipeline)] as const),
-  );
-  const problems: SourceProblem[] = [];
-  const running = names.some((n) => {
-    const state = states.get(n);
-    const read = executions.get(n);
-    return state?.ok === true && isRunning(state.value, read?.ok ? read.value : knownExecutions(before, region, n));
-  });
+  const knownList = knownExecutions(before, region, name);
+  const read =
+    state.ok && executionsMoved(state.value, knownList, knownState(before, region, name))
+      ? await region.pipelines.executions(name, executionsPerPipeline)
+      : undefined;
+  const executions = read?.ok ? read.value : knownList;
   context.commit((s) => {
-    const resources: AnyResource[] = [];
-    for (const n of names) {
-      const summary = region.summaries.get(n);
-      if (!summary) continue;
-      const known = s.resources[pipelineId(summary.location, n)];
-      const data = known?.kind === 'pipeline' ? { ...known.data, summary } : { summary };
-      const state = states.get(n);
-      const read = executions.get(n);
-      if (read && !read.ok) problems.push(read.error);
-      if (state?.ok) {
-        const list = read?.ok ? read.value : data.executions;
-        resources.push(
-          pipelineResource(
-            { ...data, state: state.value, ...(list ? { executions: list } : {}) },
-            {
-              fetchedAt: state.value.fetchedAt,
-            },
-          ),
-        );
-      } else if (state) {
-        problems.push(state.error);
-        resources.push(pipelineResource(data, { fetchedAt: known?.freshness.fetchedAt ?? '', problem: state.error }));
-      }
-    }
-    const allFailed = resources.length > 0 && resources.every((r) => r.freshness.problem);
-    return applyRead(s, {
-      source: region.source,
-      kind: 'pipeline',
-      freshness: allFailed ? { fetchedAt: '', ...problemOf(problems) } : { fetchedAt: context.now().toISOString() },
-      resources,
-      complete: false,
-    });
+    const known = s.resources[pipelineId(summary.location, name)];
+    const data = known?.kind === 'pipeline' ? { ...known.data, summary } : { summary };
+    const resource = state.ok
+      ? pipelineResource(
+          { ...data, state: state.value, ...(executions ? { executions } : {}) },
+          { fetchedAt: state.value.fetchedAt },
+        )
+      : pipelineResource(data, { fetchedAt: known?.freshness.fetchedAt ?? '', problem: state.error });
+    return putResource(s, resource);
   });
-  for (const n of names) {
-    const state = states.get(n);
-    if (state?.ok) context.pipelineState(region, n, state.value);
-  }
-  const outdated = [...states.values()].some((state) => state.ok && state.value.definitionOutdated);
-  if (outdated) {
-    context.nudge(regionTaskKey(region, 'definitions'));
-  }
-  return outcomeFromProblems({ cadence: running ? 'running' : 'idle', problems });
+  if (!state.ok) return outcomeFromProblems({ cadence: 'idle', problem: state.error });
+  context.pipelineState(region, name, state.value);
+  if (state.value.definitionOutdated) context.nudge(regionTaskKey(region, 'definitions'));
+  return outcomeFromProblems({
+    cadence: isRunning(state.value, executions) ? 'running' : 'idle',
+    problems: read && !read.ok ? [read.error] : [],
+  });
 }
 
 /** The newest ListBuilds page and BatchGetBuilds for new and running builds: one call when idle. */
@@ -239,25 +215,64 @@ async function refreshRepositoryMetadata(region: AwsRegion, context: RegionConte
   });
 }
 
+function knownState(snapshot: Snapshot, region: AwsRegion, name: string): PipelineDetail | undefined {
+  const resource = snapshot.resources[pipelineId(region.location, name)];
+  return resource?.kind === 'pipeline' ? resource.data.state : undefined;
+}
+
 function knownExecutions(snapshot: Snapshot, region: AwsRegion, name: string): PipelineExecution[] | undefined {
   const resource = snapshot.resources[pipelineId(region.location, name)];
   return resource?.kind === 'pipeline' ? resource.data.executions : undefined;
 }
 
-/** Whether the state names an execution the list does not know, or the list has one still running. */
-export function executionsMoved(state: PipelineDetail, executions: readonly PipelineExecution[] | undefined): boolean {
+/**
+ * Whether the executions list may have changed: never read, the state names
+ * an execution the list does not know, or one the list has in progress while
+ * the state moved since the last read (an execution parked at a manual
+ * approval does not move: no call).
+ */
+export function executionsMoved(
+  state: PipelineDetail,
+  executions: readonly PipelineExecution[] | undefined,
+  previous?: PipelineDetail,
+): boolean {
   if (!executions) return true;
-  const known = new Map(executions.map((e) => [e.pipelineExecutionId, e.status]));
-  if (executions.some((e) => e.status === 'InProgress' || e.status === 'Stopping')) return true;
-  return state.stages.some((stage) => {
+  const known = new Set(executions.map((e) => e.pipelineExecutionId));
+  const unknown = state.stages.some((stage) => {
     const id = stage.latestExecution?.pipelineExecutionId;
     return id !== undefined && !known.has(id);
   });
+  if (unknown) return true;
+  const inFlight = executions.some((e) => e.status === 'InProgress' || e.status === 'Stopping');
+  return inFlight && (previous === undefined || progressOf(previous) !== progressOf(state));
 }
 
-function isRunning(state: PipelineDetail, executions: readonly PipelineExecution[] | undefined): boolean {
-  if (state.stages.some((stage) => stage.latestExecution?.status === 'InProgress')) return true;
-  return (executions ?? []).some((e) => e.status === 'InProgress' || e.status === 'Stopping');
+/** What moves while an execution runs: each stage's execution and status, each action's status. */
+function progressOf(state: PipelineDetail): string {
+  return JSON.stringify(
+    state.stages.map((stage) => [
+      stage.latestExecution?.pipelineExecutionId,
+      stage.latestExecution?.status,
+      stage.actions.map((action) => [action.actionExecutionId, action.status]),
+    ]),
+  );
+}
+
+/**
+ * Work in flight: a stage or execution in progress, unless all that is in
+ * progress is a manual approval waiting for someone (days, possibly): that
+ * is watched on the idle cadence.
+ */
+export function isRunning(state: PipelineDetail, executions: readonly PipelineExecution[] | undefined): boolean {
+  const waiting = new Set(state.waitingApprovals.map((a) => `${a.ref.stage}/${a.ref.action}`));
+  const busy = state.stages.some(
+    (stage) =>
+      stage.latestExecution?.status === 'InProgress' &&
+      stage.actions.some((action) => action.status === 'InProgress' && !waiting.has(`${stage.name}/${action.name}`)),
+  );
+  if (busy) return true;
+  const parked = state.stages.some((stage) => stage.actions.some((a) => waiting.has(`${stage.name}/${a.name}`)));
+  return !parked && (executions ?? []).some((e) => e.status === 'InProgress' || e.status === 'Stopping');
 }
 
 function problemOf(problems: readonly SourceProblem[]): { problem?: SourceProblem } {
