@@ -54,6 +54,15 @@ function tokenOf(req: IncomingMessage): string | undefined | null {
   return m?.[1] ?? null;
 }
 
+/** Scopes every classic and OAuth token of the simulator has; fine-grained tokens have permissions instead. */
+export const classicTokenScopes = 'repo, workflow, read:org';
+
+/** Like GitHub, answers to a classic (`ghp_`) or OAuth (`gho_`) token name its scopes in `x-oauth-scopes`. */
+function scopeHeaders(req: IncomingMessage, status: number): Record<string, string> {
+  const token = tokenOf(req);
+  return status !== 401 && token && /^gh[po]_/.test(token) ? { 'x-oauth-scopes': classicTokenScopes } : {};
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -112,6 +121,7 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     'x-github-media-type': 'github.v3; format=json',
     'x-github-api-version-selected': '2022-11-28',
     'x-github-request-id': `SIM:${parts.requests.records.length.toString(16).toUpperCase()}`,
+    ...scopeHeaders(req, answer.status),
     ...answer.headers,
   });
   res.end(method === 'HEAD' ? '' : answer.body);
