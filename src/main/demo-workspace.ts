@@ -8,6 +8,9 @@ import type { DemoBackend } from './hub/demo';
 
 const { region, storefront, paymentsApi, mobileBackend } = demoAws;
 
+/** The simulator signs any `ghp_` token in as demo-dev; this one is public and opens nothing real. */
+const demoGitHubToken = 'ghp_starboarddemo0000000000000000000000000';
+
 /** The demo's projects, named as the simulator's `demo` scenario lays them out. */
 export function demoWorkspace(endpoints: { aws: string; github: string }): Workspace {
   return {
@@ -25,6 +28,8 @@ export function demoWorkspace(endpoints: { aws: string; github: string }): Works
     projects: {
       ...emptyProjectEdits,
       confirmed: [storefront.project, paymentsApi.project, mobileBackend.project],
+      // No pipeline names the mobile backend's GitHub repository; the team added it to its project by hand.
+      added: [{ project: mobileBackend.project, resource: mobileBackend.githubRepository }],
       // The CodeStar tags name them by id; the demo shows the names a team would give them.
       renamed: {
         [storefront.project]: 'Storefront',
@@ -39,6 +44,7 @@ export async function startDemoWorkspace(): Promise<DemoBackend> {
   const sim = await startSimulator({ scenario: 'demo', seed: 1, port: 0, githubPort: 0, clock: new RealtimeClock() });
   return {
     workspace: demoWorkspace({ aws: sim.awsEndpoint, github: sim.githubApiUrl }),
+    githubToken: demoGitHubToken,
     stop: () => sim.close(),
   };
 }

@@ -16,6 +16,7 @@ import { claimSingleInstance } from './shell/single-instance';
 import { forwardPowerEvents } from './shell/system-signals';
 import { quitGracefully } from './shell/graceful-quit';
 import { createMainWindow } from './shell/window';
+import { openTokenVault } from './shell/token-vault';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = join(import.meta.dirname, '../renderer');
@@ -52,6 +53,7 @@ function start(): void {
     info: { name: 'Starboard', version: app.getVersion(), mode: 'desktop', platform: process.platform, dataDir },
     log,
     openUrl: openExternal,
+    tokenVault: openTokenVault(dataDir, log),
   });
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
   quitGracefully(() => hub.close(), log);

@@ -15,6 +15,12 @@ import {
 import type { ApprovalAuditEntry } from './approvals';
 import type { CommandName, EventName, QueryName } from './contract-names';
 import {
+  addGitHubAccountSchema,
+  githubAccountKeyInputSchema,
+  githubAccountStatusSchema,
+  githubAccountsViewSchema,
+} from './github-accounts';
+import {
   appInfoSchema,
   approvalCommentSchema,
   approvalIdSchema,
@@ -63,6 +69,8 @@ export const queries = {
   'aws.accounts': { input: noInput, output: z.array(awsAccountStatusSchema) },
   /** Questions main is waiting on (an MFA code). */
   'prompts.pending': { input: noInput, output: z.array(promptRequestSchema) },
+  /** Every GitHub account of the workspace with its check state and token protection; what the vault offers. */
+  'github.accounts': { input: noInput, output: githubAccountsViewSchema },
   /** Discovered projects with the user's edits applied. */
   'projects.list': { input: noInput, output: projectsViewOutput },
   /** Everything watched, with its freshness: shown at once from the last run's copy, then kept current. */
@@ -106,6 +114,15 @@ export const commands = {
   'aws.accounts.cancelSignIn': { input: accountKeyInputSchema, output: signInProgressSchema },
   /** Answers (or cancels, with null) a prompt main asked. */
   'prompts.answer': { input: promptAnswerSchema, output: z.object({ accepted: z.boolean() }) },
+  /**
+   * Adds a GitHub account after checking its token with GET /user; a pasted
+   * token is stored in the vault (never sent back), the others are read where they live.
+   */
+  'github.accounts.add': { input: addGitHubAccountSchema, output: githubAccountStatusSchema },
+  /** Removes the account and deletes its stored token. */
+  'github.accounts.remove': { input: githubAccountKeyInputSchema, output: githubAccountsViewSchema },
+  /** Checks the account's token again (GET /user). */
+  'github.accounts.check': { input: githubAccountKeyInputSchema, output: githubAccountStatusSchema },
   /** Confirm, rename, merge, add or remove members, dismiss, restore or create a project. */
   'projects.edit': { input: projectCommandSchema, output: projectsViewOutput },
   /**
@@ -132,6 +149,7 @@ export const events = {
   'aws.accounts.changed': z.array(awsAccountStatusSchema),
   'aws.signIn.changed': signInProgressSchema,
   'prompts.changed': z.array(promptRequestSchema),
+  'github.accounts.changed': githubAccountsViewSchema,
   'projects.changed': projectsViewOutput,
   /** The snapshot changed; the payload says when, the window reads it again. */
   'snapshot.changed': z.object({ updatedAt: z.string() }),

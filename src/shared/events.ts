@@ -76,31 +76,113 @@ export interface BuildFixedData extends BuildEventData {
   failedBefore: number;
 }
 
-export interface PullRequestEventData {
+interface PullRequestEventBase {
+  /** The repository as shown: CodeCommit's name, GitHub's `owner/name`. */
   repository: string;
-  location: AwsLocation;
+  /** CodeCommit's id, or GitHub's number, as text. */
   pullRequestId: string;
   title: string;
-  authorArn?: string;
+  /** Who opened it, for display: a GitHub login, or the user or session name of a CodeCommit author ARN. */
+  author?: string;
   sourceBranch?: string;
   destinationBranch?: string;
+  /** What was reviewed: CodeCommit's revision id, or the head commit on GitHub. */
   revisionId: string;
   consoleUrl: string;
 }
 
-export interface PullRequestApprovedData extends PullRequestEventData {
-  approvedBy: string[];
+export interface CodeCommitPullRequestEventData extends PullRequestEventBase {
+  provider: 'codecommit';
+  location: AwsLocation;
+  authorArn?: string;
 }
 
-export interface PullRequestMergedData extends PullRequestEventData {
-  mergedBy?: string;
-  mergeCommitId?: string;
+export interface GitHubPullRequestEventData extends PullRequestEventBase {
+  provider: 'github';
+  /** The workspace's GitHub account the repository was read with. */
+  accountKey: string;
+  /** `owner/name` as GitHub spells it. */
+  fullName: string;
+  number: number;
+}
+
+/** A pull request of either provider, told apart by `provider`. */
+export type PullRequestEventData = CodeCommitPullRequestEventData | GitHubPullRequestEventData;
+
+/** Who approved: CodeCommit approvers' ARNs; empty for GitHub, whose read keeps the verdict, not the reviewers. */
+export type PullRequestApprovedData = PullRequestEventData & { approvedBy: string[] };
+
+export type PullRequestMergedData = PullRequestEventData & { mergedBy?: string; mergeCommitId?: string };
+
+/** Where a GitHub event happened. `consoleUrl` is the GitHub page to open, as for every other event. */
+interface GitHubEventBase {
+  /** The workspace's GitHub account the repository was read with. */
+  accountKey: string;
+  /** `owner/name` as GitHub spells it. */
+  fullName: string;
+  consoleUrl: string;
+}
+
+export interface WorkflowRunEventData extends GitHubEventBase {
+  /** The workflow's name. */
+  workflow: string;
+  workflowId: number;
+  runId: number;
+  runNumber: number;
+  runAttempt: number;
+  /** The commit message's first line or the pull request title. */
+  title: string;
+  /** The conclusion label ("failure", "timed_out", "unknown (X)"). */
+  conclusion: string;
+  branch?: string;
+  headSha: string;
+  /** What started it ("push", "pull_request"…). */
+  event: string;
+  /** Who started this attempt. */
+  actor?: string;
+}
+
+export interface WorkflowRunFixedData extends WorkflowRunEventData {
+  /** How many failed runs of the workflow on the branch came right before this one (as far as the snapshot remembers). */
+  failedBefore: number;
+}
+
+/** A run held by environment protection until a reviewer approves: GitHub's "review deployments". */
+export interface WorkflowRunWaitingData extends GitHubEventBase {
+  workflow: string;
+  runId: number;
+  runNumber: number;
+  runAttempt: number;
+  title: string;
+  /** The environments that wait for a reviewer now. */
+  environments: string[];
+  /** Those the token's user may approve, as GitHub says. */
+  approvable: string[];
+  branch?: string;
+  headSha: string;
+  actor?: string;
+  /** When the first of them started waiting, when GitHub said. */
+  waitingSince?: string;
+}
+
+export interface DeploymentEventData extends GitHubEventBase {
+  environment: string;
+  deploymentId: number;
+  sha: string;
+  ref: string;
+  /** The state label ("success", "error", "unknown (X)"). */
+  state: string;
+  creator?: string;
+  /** The latest status's description. */
+  description?: string;
+  /** The page the deployment reported (a run, a preview): any host, not only GitHub. */
+  targetUrl?: string;
 }
 
 /**
- * Every event kind and its data. Deployments (CodeDeploy, Beanstalk), GitHub
- * workflow runs and environment health join here when their sources put them
- * in the snapshot (see ResourceKinds in snapshot.ts).
+ * Every event kind and its data. Deployments of CodeDeploy and Beanstalk, and
+ * environment health, join here when their sources put them in the snapshot
+ * (see ResourceKinds in snapshot.ts).
  */
 export interface EventKinds {
   'pipeline.execution.started': ExecutionEventData;
@@ -118,6 +200,12 @@ export interface EventKinds {
   'pullRequest.opened': PullRequestEventData;
   'pullRequest.approved': PullRequestApprovedData;
   'pullRequest.merged': PullRequestMergedData;
+  'workflow.run.failed': WorkflowRunEventData;
+  'workflow.run.succeeded': WorkflowRunEventData;
+  'workflow.run.fixed': WorkflowRunFixedData;
+  'workflow.run.waiting': WorkflowRunWaitingData;
+  'deployment.succeeded': DeploymentEventData;
+  'deployment.failed': DeploymentEventData;
 }
 
 export type EventKind = keyof EventKinds;
@@ -138,6 +226,12 @@ export const eventKinds = [
   'pullRequest.opened',
   'pullRequest.approved',
   'pullRequest.merged',
+  'workflow.run.failed',
+  'workflow.run.succeeded',
+  'workflow.run.fixed',
+  'workflow.run.waiting',
+  'deployment.succeeded',
+  'deployment.failed',
 ] as const satisfies readonly EventKind[];
 
 export interface ChangeEventOf<K extends EventKind> {

@@ -56,6 +56,11 @@ export const githubAccountSchema = z
     label: z.string().min(1).max(100).regex(printable),
     /** 'github.com' or the https API URL of a GitHub Enterprise Server. The token never lives here. */
     host: z.string().min(1).max(255),
+    /**
+     * Where Starboard gets the token (never the token itself): its encrypted
+     * token vault (the default), the environment, or the GitHub CLI at each start.
+     */
+    tokenSource: z.enum(['stored', 'environment', 'gh-cli']).optional(),
   })
   .strict();
 export type GitHubAccount = z.infer<typeof githubAccountSchema>;

@@ -35,6 +35,8 @@ export function memberRefOf(resource: AnyResource): string {
       return codebuildProjectArn(resource.data.location, resource.data.project);
     case 'repository':
       return codecommitRepositoryArn(resource.data.location, resource.data.repository);
+    case 'github-repository':
+      return resource.data.fullName;
   }
 }
 
@@ -49,6 +51,7 @@ export interface ProjectResources {
   /** Every build of the project's CodeBuild projects that the snapshot holds. */
   builds: SnapshotResource<'build'>[];
   repositories: SnapshotResource<'repository'>[];
+  githubRepositories: SnapshotResource<'github-repository'>[];
 }
 
 /** Resources grouped by the member reference they answer to; build it once per snapshot. */
@@ -67,21 +70,33 @@ export function projectResources(
   project: Pick<ProjectView, 'members'>,
   index: Map<string, AnyResource[]>,
 ): ProjectResources {
-  const found: ProjectResources = { pipelines: [], builds: [], repositories: [] };
+  const found: ProjectResources = { pipelines: [], builds: [], repositories: [], githubRepositories: [] };
   const seen = new Set<string>();
   for (const member of project.members) {
     for (const resource of index.get(matchKey(member.ref)) ?? []) {
       if (seen.has(resource.id)) continue;
       seen.add(resource.id);
-      if (resource.kind === 'pipeline') found.pipelines.push(resource);
-      else if (resource.kind === 'build') found.builds.push(resource);
-      else found.repositories.push(resource);
+      switch (resource.kind) {
+        case 'pipeline':
+          found.pipelines.push(resource);
+          break;
+        case 'build':
+          found.builds.push(resource);
+          break;
+        case 'repository':
+          found.repositories.push(resource);
+          break;
+        case 'github-repository':
+          found.githubRepositories.push(resource);
+          break;
+      }
     }
   }
   const byId = (a: AnyResource, b: AnyResource): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   found.pipelines.sort(byId);
   found.builds.sort(byId);
   found.repositories.sort(byId);
+  found.githubRepositories.sort(byId);
   return found;
 }
 

@@ -1,8 +1,8 @@
 // The runtime schema of the persisted snapshot: the envelope of each
 // resource and source, checked entry by entry. Reading is lenient: a resource
 // or source that fails is dropped, the rest is kept. The data schemas of each
-// kind (snapshot-aws-schema.ts) strip keys they do not name, so only known
-// fields ever reach the file (RELIABILITY C04).
+// kind (snapshot-aws-schema.ts, snapshot-github-schema.ts) strip keys they do
+// not name, so only known fields ever reach the file (RELIABILITY C04).
 import { z } from 'zod';
 import { buildSchema, freshnessSchema, pipelineResourceSchema, watchedRepositorySchema } from './snapshot-aws-schema';
 import {
@@ -14,6 +14,7 @@ import {
   type Snapshot,
   type SourceStatus,
 } from './snapshot';
+import { githubRepositoryReadSchema } from './snapshot-github-schema';
 
 const text = z.string();
 
@@ -22,6 +23,7 @@ const dataSchemas: { [K in ResourceKind]: z.ZodType<ResourceKinds[K]> } = {
   pipeline: pipelineResourceSchema,
   build: buildSchema,
   repository: watchedRepositorySchema,
+  'github-repository': githubRepositoryReadSchema,
 };
 
 const envelopeSchema = z.object({

@@ -4,6 +4,7 @@
 // and the event diff all read this; main persists it so a start is instant.
 // Plain serializable data; the runtime schema is in snapshot-schema.ts.
 import type { Build } from './builds';
+import type { GitHubRepositoryRead } from './github';
 import type { PipelineDetail, PipelineExecution, PipelineSummary } from './pipelines';
 import type { WatchedRepository } from './repositories';
 import type { AwsLocation, Freshness } from './sources';
@@ -28,10 +29,17 @@ export interface ResourceKinds {
   /** One build: builds never change once complete, so each is its own resource. */
   build: Build;
   repository: WatchedRepository;
+  /** A watched GitHub repository: its pull requests, Actions runs, environments and runs waiting for review. */
+  'github-repository': GitHubRepositoryRead;
 }
 
 export type ResourceKind = keyof ResourceKinds;
-export const resourceKinds = ['pipeline', 'build', 'repository'] as const satisfies readonly ResourceKind[];
+export const resourceKinds = [
+  'pipeline',
+  'build',
+  'repository',
+  'github-repository',
+] as const satisfies readonly ResourceKind[];
 
 export interface SnapshotResource<K extends ResourceKind = ResourceKind> {
   /** Stable across restarts and refreshes (see the *Id functions below). */
@@ -89,6 +97,27 @@ export function buildId(arn: string): string {
 
 export function repositoryId(location: AwsLocation, name: string): string {
   return `repository:${location.accountKey}:${location.region}:${name}`;
+}
+
+/** `github:<accountKey>`: one GitHub account of the workspace (its host is the account's). */
+export function githubSourceId(accountKey: string): string {
+  return `github:${accountKey}`;
+}
+
+/** GitHub names ignore case: one id per repository whatever the spelling. */
+export function githubRepositoryId(accountKey: string, fullName: string): string {
+  return `github-repository:${accountKey}:${fullName.toLowerCase()}`;
+}
+
+export function githubRepositoryResource(read: GitHubRepositoryRead): SnapshotResource<'github-repository'> {
+  const { accountKey, fullName, fetchedAt, problem } = read;
+  return {
+    id: githubRepositoryId(accountKey, fullName),
+    kind: 'github-repository',
+    source: githubSourceId(accountKey),
+    freshness: problem ? { fetchedAt, problem } : { fetchedAt },
+    data: read,
+  };
 }
 
 /** The pipeline as a snapshot resource; its freshness is the state's when the state was read. */

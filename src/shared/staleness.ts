@@ -4,7 +4,6 @@
 // data is always shown; this only decides the "as of …, <why>" marking.
 import type { RefreshStatus } from './refresh';
 import type { AnyResource, Snapshot } from './snapshot';
-import type { AwsLocation } from './sources';
 
 /**
  * Older than this without a successful read is stale even with no problem
@@ -23,9 +22,22 @@ export interface Staleness {
   message?: string;
 }
 
-function locationOf(resource: AnyResource): AwsLocation {
-  return resource.kind === 'pipeline' ? resource.data.summary.location : resource.data.location;
+/** The workspace account the resource was read with: an AWS account entry, or a GitHub account. */
+function accountKeyOf(resource: AnyResource): string {
+  switch (resource.kind) {
+    case 'pipeline':
+      return resource.data.summary.location.accountKey;
+    case 'github-repository':
+      return resource.data.accountKey;
+    case 'build':
+    case 'repository':
+      return resource.data.location.accountKey;
+  }
 }
+
+/** A GitHub account waits for a new token rather than a sign-in. */
+const needsSignInText = (resource: AnyResource): string =>
+  resource.kind === 'github-repository' ? 'the account needs a new token' : 'the account needs a new sign-in';
 
 const later = (a: string, b: string | undefined): string => (b !== undefined && b > a ? b : a);
 
@@ -41,8 +53,8 @@ export function resourceStaleness(
   const problem = own ?? listed?.problem;
   const asOf = later(resource.freshness.fetchedAt, listed?.fetchedAt);
   if (problem) return { stale: true, asOf, reason: 'problem', message: problem.message };
-  if (refresh?.needsSignIn.includes(locationOf(resource).accountKey))
-    return { stale: true, asOf, reason: 'needs-sign-in', message: 'the account needs a new sign-in' };
+  if (refresh?.needsSignIn.includes(accountKeyOf(resource)))
+    return { stale: true, asOf, reason: 'needs-sign-in', message: needsSignInText(resource) };
   if (refresh && !refresh.online) return { stale: true, asOf, reason: 'offline', message: 'offline' };
   const age = now - Date.parse(asOf);
   if (Number.isFinite(age) && age > staleAfterMs)

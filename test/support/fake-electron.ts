@@ -48,6 +48,43 @@ export class FakeBrowserWindow extends EventEmitter {
 
 type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
 
+type StorageBackend = 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown';
+
+/**
+ * safeStorage's async API with a configurable Linux backend. Its "encryption"
+ * XORs with a key byte (never the plain bytes on output); a new key stands
+ * for a reset keychain, so older ciphertext no longer decrypts.
+ */
+export class FakeSafeStorage {
+  backend: StorageBackend = 'gnome_libsecret';
+  available = true;
+  denyEncrypt = false;
+  shouldReEncrypt = false;
+  key = 0x5a;
+  reset(): void {
+    Object.assign(this, { backend: 'gnome_libsecret', available: true, denyEncrypt: false, shouldReEncrypt: false });
+    this.key = 0x5a;
+  }
+  getSelectedStorageBackend(): StorageBackend {
+    return this.backend;
+  }
+  isAsyncEncryptionAvailable(): Promise<boolean> {
+    return Promise.resolve(this.available);
+  }
+  encryptStringAsync(plainText: string): Promise<Buffer> {
+    if (this.denyEncrypt || !this.available) return Promise.reject(new Error('Encryption is not available.'));
+    const bytes = Buffer.from(plainText, 'utf8').map((byte) => byte ^ this.key);
+    return Promise.resolve(Buffer.concat([Buffer.from('v11'), Buffer.from([this.key]), bytes]));
+  }
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
+    if (encrypted.subarray(0, 3).toString() !== 'v11' || encrypted[3] !== this.key) {
+      return Promise.reject(new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.'));
+    }
+    const bytes = encrypted.subarray(4).map((byte) => byte ^ this.key);
+    return Promise.resolve({ result: Buffer.from(bytes).toString('utf8'), shouldReEncrypt: this.shouldReEncrypt });
+  }
+}
+
 export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
@@ -87,6 +124,7 @@ export const fakeElectron = {
   },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   powerMonitor: new EventEmitter(),
+  safeStorage: new FakeSafeStorage(),
 };
 
 /** A navigation-style event whose preventDefault can be observed. */

@@ -2,6 +2,17 @@
 // cares about and fills the rest with plausible values.
 import type { Build, BuildStatus } from '../../src/shared/builds';
 import type {
+  DeploymentState,
+  GitHubDeployment,
+  GitHubEnvironmentDeployments,
+  GitHubPullRequest,
+  GitHubRepositoryRead,
+  GitHubWaitingRun,
+  GitHubWorkflowRun,
+  Known,
+  RunConclusion,
+} from '../../src/shared/github';
+import type {
   ActionDetail,
   ActionStatus,
   ExecutionStatus,
@@ -13,6 +24,7 @@ import type {
 import type { PullRequestInfo, WatchedRepository } from '../../src/shared/repositories';
 import {
   buildResource,
+  githubRepositoryResource,
   pipelineResource,
   repositoryResource,
   resourceKinds,
@@ -166,6 +178,133 @@ export function repository(pullRequests: PullRequestInfo[], extra: Partial<Watch
     consoleUrl: 'https://console.aws.amazon.com/codesuite/codecommit/repositories/shop/browse',
     ...fetched,
     ...extra,
+  });
+}
+
+export const githubAccount = 'gh';
+const githubRepo = 'https://github.com/acme/shop';
+
+/** A run of workflow CI (id 1) on main, created at minute `id * 10`; no conclusion means in progress. */
+export function githubRun(
+  id: number,
+  conclusion?: RunConclusion,
+  extra: Partial<GitHubWorkflowRun> = {},
+): GitHubWorkflowRun {
+  return {
+    id,
+    name: 'CI',
+    workflowId: 1,
+    runNumber: id,
+    attempt: 1,
+    title: `Commit number ${id}`,
+    status: conclusion ? 'completed' : 'in_progress',
+    ...(conclusion ? { conclusion } : {}),
+    branch: 'main',
+    headSha: `sha-${id}`,
+    event: 'push',
+    actor: 'octocat',
+    createdAt: at(id * 10),
+    updatedAt: at(id * 10 + 5),
+    pullRequests: [],
+    htmlUrl: `${githubRepo}/actions/runs/${id}`,
+    ...extra,
+  };
+}
+
+/** An open pull request into main, created at minute `number`. */
+export function githubPull(number: number, extra: Partial<GitHubPullRequest> = {}): GitHubPullRequest {
+  return {
+    number,
+    title: `Change number ${number}`,
+    author: 'octocat',
+    draft: false,
+    headRef: `feature-${number}`,
+    headSha: `head-${number}`,
+    baseRef: 'main',
+    createdAt: at(number),
+    updatedAt: at(number + 1),
+    htmlUrl: `${githubRepo}/pull/${number}`,
+    review: 'review-required',
+    ...extra,
+  };
+}
+
+/** A deployment of sha-<id> created at minute `id * 10`, its one status in `state`. */
+export function githubDeployment(
+  id: number,
+  state: Known<DeploymentState>,
+  extra: Partial<GitHubDeployment> = {},
+): GitHubDeployment {
+  return {
+    id,
+    environment: 'production',
+    sha: `sha-${id}`,
+    ref: 'main',
+    creator: 'octocat',
+    createdAt: at(id * 10),
+    state,
+    statuses: [{ state, createdAt: at(id * 10 + 2), targetUrl: `${githubRepo}/actions/runs/${id}` }],
+    ...extra,
+  };
+}
+
+/** An environment gated by one reviewer, with its newest deployment when given. */
+export function githubEnvironment(
+  name: string,
+  latest?: GitHubDeployment,
+  id = name.length,
+): GitHubEnvironmentDeployments {
+  return {
+    environment: {
+      id,
+      name,
+      htmlUrl: `${githubRepo}/deployments/${name}`,
+      reviewers: [{ kind: 'user', name: 'boss' }],
+      waitTimerMinutes: 0,
+      preventSelfReview: false,
+    },
+    ...(latest ? { latest } : {}),
+  };
+}
+
+/** A run waiting for review in these environments (the token's user may approve each). */
+export function githubWaiting(run: GitHubWorkflowRun, environments: string[]): GitHubWaitingRun {
+  return {
+    run: { ...run, status: 'waiting' },
+    pending: environments.map((name) => ({
+      environment: { id: name.length, name },
+      waitTimerMinutes: 0,
+      waitStartedAt: run.updatedAt,
+      currentUserCanApprove: true,
+      reviewers: [{ kind: 'user', name: 'boss' }],
+    })),
+  };
+}
+
+/** acme/shop read with account `gh`: one commit on main, workflow CI, and nothing else unless given. */
+export function githubRepository(parts: Partial<GitHubRepositoryRead> = {}): SnapshotResource<'github-repository'> {
+  return githubRepositoryResource({
+    accountKey: githubAccount,
+    fullName: 'acme/shop',
+    repository: {
+      fullName: 'acme/shop',
+      owner: 'acme',
+      name: 'shop',
+      private: true,
+      defaultBranch: 'main',
+      htmlUrl: githubRepo,
+    },
+    commits: [{ sha: 'c1', subject: 'First commit', author: 'octocat', htmlUrl: `${githubRepo}/commit/c1` }],
+    pulls: [],
+    workflows: [
+      { id: 1, name: 'CI', path: '.github/workflows/ci.yml', state: 'active', htmlUrl: `${githubRepo}/actions` },
+    ],
+    runs: [],
+    environments: [],
+    waiting: [],
+    problems: [],
+    ...fetched,
+    ...parts,
   });
 }
 

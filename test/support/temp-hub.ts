@@ -6,6 +6,9 @@ import Conf from 'conf';
 import type { DemoBackend, StartDemo } from '../../src/main/hub/demo';
 import { FakeAwsBackend } from './fake-aws-backend';
 import { createHub, type Hub } from '../../src/main/hub/hub';
+import type { TokenVault } from '../../src/main/hub/github-tokens';
+import { createGitHubAuth, type GitHubAuth } from '../../src/main/sources/github-auth/index';
+import { MemoryTokenVault } from './memory-token-vault';
 import type { Logger } from '../../src/main/hub/log';
 import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
 import type { StoreFile } from '../../src/shared/model';
@@ -56,7 +59,10 @@ export function tempHub(
   log: Logger = recordingLogger(),
   startDemo: StartDemo = fakeDemo(),
   aws: FakeAwsBackend = new FakeAwsBackend(),
-): { hub: Hub; store: SettingsStore; aws: FakeAwsBackend } {
+  /** GitHub tokens: an in-memory vault, and no environment and no gh unless given. */
+  github: { vault?: TokenVault; auth?: GitHubAuth } = {},
+): { hub: Hub; store: SettingsStore; aws: FakeAwsBackend; vault: TokenVault } {
+  const vault = github.vault ?? new MemoryTokenVault();
   const store = SettingsStore.open(dir, confFactory);
   const hub = createHub({
     store,
@@ -71,6 +77,8 @@ export function tempHub(
     log,
     startDemo,
     createAwsBackend: () => aws,
+    tokenVault: vault,
+    githubAuth: github.auth ?? createGitHubAuth({ env: {} }),
   });
-  return { hub, store, aws };
+  return { hub, store, aws, vault };
 }

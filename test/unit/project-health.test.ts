@@ -184,6 +184,7 @@ describe('a project’s health', () => {
       ],
       builds: [build('web', 1, 'FAILED'), build('web', 2, 'SUCCEEDED')],
       repositories: [repository([pullRequest('1'), pullRequest('2')])],
+      githubRepositories: [],
     });
     expect(health.counts).toMatchObject({ succeeded: 2, running: 1, failed: 0 });
     expect(health.overall).toBe('running');
@@ -196,11 +197,14 @@ describe('a project’s health', () => {
       pipelines: [pipeline({ stages: [stage('Source', 'e1', 'Succeeded')] })],
       builds: [build('web', 3, 'FAILED'), build('api', 1, 'IN_PROGRESS')],
       repositories: [],
+      githubRepositories: [],
     });
     expect(health.overall).toBe('failed');
   });
 
   it('is unknown with nothing to judge by', () => {
-    expect(projectHealth({ pipelines: [], builds: [], repositories: [] }).overall).toBe('unknown');
+    expect(projectHealth({ pipelines: [], builds: [], repositories: [], githubRepositories: [] }).overall).toBe(
+      'unknown',
+    );
   });
 });

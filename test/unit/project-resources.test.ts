@@ -10,7 +10,7 @@ import {
   projectsOfResource,
 } from '../../src/shared/project-resources';
 import type { ProjectMember } from '../../src/shared/projects';
-import { build, location, pipeline, repository, snapshot } from '../support/snapshot-builders';
+import { build, githubRepository, location, pipeline, repository, snapshot } from '../support/snapshot-builders';
 
 const member = (ref: string, kind: ProjectMember['kind'] = 'other'): ProjectMember => ({ ref, kind, reasons: [] });
 const webArn = 'arn:aws:codepipeline:eu-west-1:111122223333:web';
@@ -40,7 +40,8 @@ describe('which resources a project holds', () => {
   const b2 = build('web-build', 2, 'FAILED');
   const other = build('api-build', 1, 'SUCCEEDED');
   const shop = repository([]);
-  const index = indexByMemberRef(snapshot([web, api, b1, b2, other, shop]));
+  const store = githubRepository({ fullName: 'Acme/Store' });
+  const index = indexByMemberRef(snapshot([web, api, b1, b2, other, shop, store]));
 
   it('gives each resource the reference a project member uses', () => {
     expect(memberRefOf(web)).toBe(webArn);
@@ -70,7 +71,13 @@ describe('which resources a project holds', () => {
       },
       index,
     );
-    expect(found).toEqual({ pipelines: [web], builds: [], repositories: [] });
+    expect(found).toEqual({ pipelines: [web], builds: [], repositories: [], githubRepositories: [] });
+  });
+
+  it('files a GitHub repository under its own list, whatever the case of its owner/name', () => {
+    const found = projectResources({ members: [member('acme/store', 'github-repository'), member(repoArn)] }, index);
+    expect(found.githubRepositories).toEqual([store]);
+    expect(found.repositories).toEqual([shop]);
   });
 
   it('matches ARNs exactly: another account, region or case is another resource', () => {

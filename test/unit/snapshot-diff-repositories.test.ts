@@ -15,9 +15,20 @@ describe('pull request events', () => {
         kind: 'pullRequest.opened',
         resourceId: rid,
         summary: 'New pull request 7 in shop (Change number 7)',
-        data: expect.objectContaining({ repository: 'shop', pullRequestId: '7', revisionId: 'rev-7-1' }) as unknown,
+        data: expect.objectContaining({
+          provider: 'codecommit',
+          repository: 'shop',
+          pullRequestId: '7',
+          revisionId: 'rev-7-1',
+        }) as unknown,
       }),
     ]);
+  });
+
+  it('names the author for display by the user or session name of the author ARN, and keeps the ARN', () => {
+    const pr = pullRequest('7', { authorArn: 'arn:aws:sts::1:assumed-role/Dev/alex' });
+    const [opened] = diffSnapshots(snapshot([repository([])]), snapshot([repository([pr])]));
+    expect(opened?.data).toMatchObject({ author: 'alex', authorArn: 'arn:aws:sts::1:assumed-role/Dev/alex' });
   });
 
   it('reports an approval once per revision: new commits reset approvals, so approving again is news', () => {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { idleRefreshStatus, type RefreshStatus } from '../../src/shared/refresh';
 import { combinedStaleness, resourceStaleness, staleAfterMs } from '../../src/shared/staleness';
-import { build, fetched, pipeline, repository, snapshot, source } from '../support/snapshot-builders';
+import {
+  build,
+  fetched,
+  githubAccount,
+  githubRepository,
+  pipeline,
+  repository,
+  snapshot,
+  source,
+} from '../support/snapshot-builders';
 
 const readAt = Date.parse(fetched.fetchedAt);
 const online: RefreshStatus = { ...idleRefreshStatus, lastRefreshAt: fetched.fetchedAt };
@@ -49,6 +58,19 @@ describe('whether a resource’s data is stale', () => {
       reason: 'needs-sign-in',
     });
     expect(resourceStaleness(web, snap, { ...online, needsSignIn: ['other'] }, readAt).stale).toBe(false);
+  });
+
+  it('is stale while the GitHub account it was read with waits for a new token', () => {
+    const shop = githubRepository();
+    const snap = snapshot([shop]);
+    expect(resourceStaleness(shop, snap, { ...online, needsSignIn: [githubAccount] }, readAt)).toEqual({
+      stale: true,
+      asOf: fetched.fetchedAt,
+      reason: 'needs-sign-in',
+      message: 'the account needs a new token',
+    });
+    // The AWS account entry of the same snapshot says nothing about it.
+    expect(resourceStaleness(shop, snap, { ...online, needsSignIn: ['acme'] }, readAt).stale).toBe(false);
   });
 
   it('is stale once no read succeeded for longer than any cadence', () => {

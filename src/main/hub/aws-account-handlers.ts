@@ -30,13 +30,13 @@ const inDemo = () => fail('conflict', 'This is the demo workspace. Leave the dem
 const unknownAccount = () => fail('not-found', 'There is no AWS account with that id in the workspace.');
 
 /** A workspace id from a label: lower-case, dashes, unique among `taken`. */
-export function accountKeyFor(label: string, taken: ReadonlySet<string>): string {
+export function accountKeyFor(label: string, taken: ReadonlySet<string>, fallback = 'aws'): string {
   const base =
     label
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'aws';
+      .slice(0, 40) || fallback;
   let key = base;
   for (let n = 2; taken.has(key); n += 1) key = `${base}-${n}`;
   return key;

@@ -7,6 +7,8 @@ import type { Logger } from './log';
 /** A running demo backend (the in-process simulator) and the workspace that points at it. */
 export interface DemoBackend {
   workspace: Workspace;
+  /** The token the demo's GitHub simulator accepts for its accounts (not a secret). */
+  githubToken?: string;
   stop(): Promise<void>;
 }
 
@@ -30,6 +32,10 @@ export class DemoSession {
   /** The demo's workspace while it runs. */
   get workspace(): Workspace | undefined {
     return this.#backend?.workspace;
+  }
+
+  get githubToken(): string | undefined {
+    return this.#backend?.githubToken;
   }
 
   /** Changes the demo's workspace in memory (project edits); nothing is saved. */

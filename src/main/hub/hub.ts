@@ -15,10 +15,14 @@ import { AwsAccounts, type AwsCredentialsBackend } from './aws-accounts';
 import { DemoSession, type StartDemo } from './demo';
 import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
+import { githubAccountHandlers } from './github-account-handlers';
+import { GitHubAccounts } from './github-accounts';
+import type { TokenVault } from './github-tokens';
 import { LiveWorkspace, type LiveOptions } from './live/live-workspace';
 import type { Logger } from './log';
 import { PromptBroker } from './prompts';
 import type { SettingsStore } from './settings-store';
+import type { GitHubAuth } from '../sources/github-auth/index';
 
 export interface HubOptions {
   store: SettingsStore;
@@ -28,6 +32,10 @@ export interface HubOptions {
   startDemo: StartDemo;
   /** The AWS credential layer; it asks the user through `prompts` (an MFA code). */
   createAwsBackend: (prompts: PromptBroker) => AwsCredentialsBackend;
+  /** Where GitHub tokens are kept: the OS keychain on the desktop, nowhere in browser mode. */
+  tokenVault: TokenVault;
+  /** GitHub hosts, token checks, and tokens from the environment or the GitHub CLI. */
+  githubAuth: GitHubAuth;
   /** Clock, randomness and scheduler knobs for tests and the bench. */
   live?: Pick<LiveOptions, 'clock' | 'random' | 'scheduler' | 'notifyDelayMs'>;
 }
@@ -65,6 +73,18 @@ export function createHub(options: HubOptions): Hub {
     },
     (progress) => bus.emit('aws.signIn.changed', progress),
   );
+  const github = new GitHubAccounts({
+    vault: options.tokenVault,
+    auth: options.githubAuth,
+    workspace,
+    demoActive: () => demo.status.active,
+    demoToken: () => demo.githubToken,
+    onChange: (view) => {
+      bus.emit('github.accounts.changed', view);
+      live?.sync();
+    },
+    log,
+  });
 
   const openLive = (dir: string, save: (next: Workspace) => void): LiveWorkspace =>
     new LiveWorkspace({
@@ -74,6 +94,16 @@ export function createHub(options: HubOptions): Hub {
       saveProjects: (projects) => save({ ...workspace(), projects }),
       accounts,
       target: (account, region) => backend.target(account, region),
+      github: {
+        apiBaseUrl: (id) => github.apiBaseUrl(id),
+        token: (id) => github.token(id),
+        markNeedsToken: (id, problem) => github.markNeedsToken(id, problem),
+        list: () => github.list(),
+        check: (id) => {
+          const account = github.find(id);
+          if (account) void github.check(account);
+        },
+      },
       emit: (name, payload) => bus.emit(name, payload),
       log,
     });
@@ -101,14 +131,25 @@ export function createHub(options: HubOptions): Hub {
     live = undefined;
     await change();
     accounts.prune();
+    github.prune(true);
     startLive();
     bus.emit('workspace.changed', workspace());
     bus.emit('aws.accounts.changed', accounts.list());
+    github.announce();
     return ok(demo.status);
   };
   const aws = accountHandlers({
     accounts,
     prompts,
+    demoActive: () => demo.status.active,
+    workspace,
+    saveWorkspace: (next) => {
+      saveUserWorkspace(next);
+      live?.workspaceChanged();
+    },
+  });
+  const githubHandlers = githubAccountHandlers({
+    accounts: github,
     demoActive: () => demo.status.active,
     workspace,
     saveWorkspace: (next) => {
@@ -134,6 +175,7 @@ export function createHub(options: HubOptions): Hub {
         'activity.recent': async () => ok(live?.recentEvents ?? []),
         'refresh.status': async () => ok(live?.status() ?? idleRefreshStatus),
         ...aws.queries,
+        ...githubHandlers.queries,
       },
       commands: {
         'settings.update': async (patch) => {
@@ -154,6 +196,7 @@ export function createHub(options: HubOptions): Hub {
         },
         'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
+        ...githubHandlers.commands,
       },
     },
     log,

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import Conf from 'conf';
 import type { StoreFile } from '../../shared/model';
 import { composeHub } from '../compose-hub';
+import { environmentOnlyVault } from '../hub/github-tokens';
 import { consoleLogger } from '../hub/log';
 import { resolveDataDir } from '../hub/data-dir';
 import { SettingsStore } from '../hub/settings-store';
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     log: consoleLogger,
     // The window shows the sign-in link; a server may have no browser of its own to open.
     openUrl: (url) => consoleLogger.info('open this page to sign in', { url }),
+    // Browser mode keeps no tokens: GitHub accounts use GITHUB_TOKEN or the GitHub CLI.
+    tokenVault: environmentOnlyVault(),
   });
   if (values.demo) await hub.dispatch('command', 'demo.open', {});
   const server = await startWebServer({

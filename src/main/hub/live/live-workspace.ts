@@ -37,6 +37,7 @@ import { SnapshotStore } from '../snapshot/store';
 import { removeSource } from '../snapshot/update';
 import { ActivityLog } from './activity-log';
 import { AwsRegion } from './aws-region';
+import { type GitHubAccess, GitHubAccountLive, type GitHubContext } from './github-account';
 import { carryOver, DiscoveredProjects } from './discovered';
 import { ProjectIndex } from './project-index';
 import { refreshStatus } from './refresh-status';
@@ -56,6 +57,12 @@ export interface LiveOptions {
   clock?: SchedulerClock;
   random?: () => number;
   scheduler?: Omit<SchedulerOptions, 'clock' | 'random'>;
+  /** The GitHub accounts: their tokens and API URLs, and their state (only accounts not waiting for a token refresh). */
+  github?: GitHubAccess & {
+    list(): { accountKey: string; state: string }[];
+    /** Checks an account's token (GET /user); its status changes, and sync runs again. */
+    check(accountId: string): void;
+  };
   /** Coalescing delay for 'snapshot.changed' and 'refresh.status.changed' (ms). */
   notifyDelayMs?: number;
 }
@@ -72,6 +79,7 @@ export class LiveWorkspace {
   readonly #registry: ApprovalRegistry;
   readonly #regions = new Map<string, AwsRegion>();
   readonly #signatures = new Map<string, string>();
+  readonly #github = new Map<string, GitHubAccountLive>();
   readonly #activity: ActivityLog;
   #view: ProjectsView;
   #index: ProjectIndex;
@@ -118,6 +126,8 @@ export class LiveWorkspace {
     }
     this.#approvalsJson = JSON.stringify(this.approvals.list());
     this.scheduler = new RefreshScheduler({
+      // Lanes already bound how many run at once; a short spread gets a cold start on screen quickly.
+      firstRunSpreadMs: 1_500,
       ...options.scheduler,
       clock,
       random: options.random ?? Math.random,
@@ -202,8 +212,9 @@ export class LiveWorkspace {
       this.#addRegion(source, account, location);
       added = true;
     }
+    this.#syncGitHub();
     // Accounts that left the workspace take their data with them (no events).
-    const keys = new Set(workspace().awsAccounts.map((a) => a.id));
+    const keys = new Set([...workspace().awsAccounts, ...workspace().githubAccounts].map((a) => a.id));
     const orphans = Object.keys(this.store.current.sources).filter((s) => !keys.has(s.split(':')[1] ?? ''));
     if (orphans.length > 0) this.#commit((s) => orphans.reduce(removeSource, s), false);
     if (added) {
@@ -212,6 +223,52 @@ export class LiveWorkspace {
         .catch((error: unknown) => this.#options.log.error('approval reconciliation failed', error));
     }
     this.#notifyStatus();
+  }
+
+  /** A GitHub account per workspace entry whose token is usable; its tasks go when it does. */
+  #syncGitHub(): void {
+    const github = this.#options.github;
+    if (!github) return;
+    const usable = new Map<string, string>();
+    const states = new Map(github.list().map((s) => [s.accountKey, s.state]));
+    for (const account of this.#options.workspace().githubAccounts) {
+      const baseUrl = github.apiBaseUrl(account.id);
+      const state = states.get(account.id);
+      if (state === 'unchecked') github.check(account.id);
+      if (baseUrl !== undefined && state !== 'needs-token' && state !== 'error') usable.set(account.id, baseUrl);
+    }
+    for (const [id, live] of this.#github) {
+      if (usable.get(id) === live.baseUrl) continue;
+      for (const task of this.scheduler.stats().tasks)
+        if (task.key.startsWith(`${live.sourceId}:`)) this.scheduler.unregister(task.key);
+      this.#github.delete(id);
+    }
+    for (const [id, baseUrl] of usable) {
+      if (this.#github.has(id)) continue;
+      const live = new GitHubAccountLive(id, baseUrl, github);
+      this.#github.set(id, live);
+      for (const task of live.tasks(this.#githubContext())) this.#register(task);
+    }
+  }
+
+  #githubContext(): GitHubContext {
+    return {
+      commit: (change) => this.#commit(change, true),
+      repositories: (accountId) => this.#githubRepositories(accountId),
+      discovered: () => this.#rediscover(),
+      now: () => new Date(this.#clock.now()),
+    };
+  }
+
+  /**
+   * The GitHub repositories the projects name (pipeline source actions through
+   * a connection, tags, the user's own additions), watched by the first GitHub
+   * account of the workspace: a member ref names no host.
+   */
+  #githubRepositories(accountId: string): string[] {
+    const first = this.#options.workspace().githubAccounts.find((a) => this.#github.has(a.id));
+    if (first?.id !== accountId) return [];
+    return this.#index.githubRepositories();
   }
 
   refreshNow(filter: { account?: string; region?: string }): { queued: number; running: number; needsSignIn: number } {
@@ -241,6 +298,7 @@ export class LiveWorkspace {
     for (const timer of this.#pending.values()) this.#clock.clearTimeout(timer);
     for (const region of this.#regions.values()) region.destroy();
     this.#regions.clear();
+    this.#github.clear();
     await this.#delivering;
     await Promise.all([this.store.close(), this.#delivered.close(), this.#activity.close()]);
   }
@@ -286,6 +344,8 @@ export class LiveWorkspace {
       const entry = this.#options.workspace().awsAccounts.find((a) => a.id === account);
       if (entry)
         this.#options.accounts.markNeedsSignIn(entry, 'The credentials expired during a refresh. Sign in again.');
+      else if (this.#github.has(account))
+        this.#options.github?.markNeedsToken(account, 'GitHub no longer accepts the token. Add a new one.');
     }
     this.#notifyStatus();
     return outcome;
@@ -355,6 +415,7 @@ export class LiveWorkspace {
     const fresh = discoverProjects({
       pipelines: read.flatMap((d) => d.definitions),
       tagged: read.flatMap((d) => d.tagged),
+      github: [...this.#github.values()].flatMap((g) => g.source.deploymentTargets()),
     });
     const unread = new Set(
       regions.filter((r) => !r.discovery).map((r) => `${r.location.accountId}:${r.location.region}`),
@@ -396,6 +457,7 @@ export class LiveWorkspace {
 /** The 12-digit id the last snapshot knew for an account entry, so an offline start still has its regions. */
 function knownAccountId(snapshot: Snapshot, accountKey: string): string | undefined {
   for (const resource of Object.values(snapshot.resources)) {
+    if (resource.kind === 'github-repository') continue;
     const location = resource.kind === 'pipeline' ? resource.data.summary.location : resource.data.location;
     if (location.accountKey === accountKey && location.accountId) return location.accountId;
   }

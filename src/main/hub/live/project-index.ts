@@ -25,6 +25,11 @@ export class ProjectIndex {
     return this.#byRef.get(canonicalRef(memberRefOf(resource))) ?? [];
   }
 
+  /** Every GitHub repository (`owner/repo`, as canonicalRef writes it) some project holds. */
+  githubRepositories(): string[] {
+    return [...this.#byRef.keys()].filter((ref) => !ref.startsWith('arn:') && /^[^/\s]+\/[^/\s]+$/.test(ref));
+  }
+
   /** The CodeCommit repositories of any project in this account region, by name. */
   repositoriesIn(location: AwsLocation): string[] {
     const prefix = `arn:${partitionOf(location.region)}:codecommit:${location.region}:${location.accountId}:`;

@@ -128,13 +128,18 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
 async function refreshPipeline(region: AwsRegion, name: string, context: RegionContext): Promise<RunOutcome> {
   const summary = region.summaries.get(name);
   if (!summary) return { kind: 'ok', cadence: 'idle' };
-  const state = await region.pipelines.state(name);
+  let state = await region.pipelines.state(name);
   const before = context.snapshot();
   const knownList = knownExecutions(before, region, name);
   const read =
     state.ok && executionsMoved(state.value, knownList, knownState(before, region, name))
       ? await region.pipelines.executions(name, executionsPerPipeline)
       : undefined;
+  // An approval seen before its execution's revisions were known: read the state once more, now with what would ship.
+  if (read?.ok && state.ok && state.value.waitingApprovals.some((a) => a.sourceRevisions.length === 0)) {
+    const again = await region.pipelines.state(name);
+    if (again.ok) state = again;
+  }
   const executions = read?.ok ? read.value : knownList;
   context.commit((s) => {
     const known = s.resources[pipelineId(summary.location, name)];

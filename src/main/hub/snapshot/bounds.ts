@@ -1,15 +1,25 @@
 // Keeps the snapshot's history lists short, so the file stays small however
 // long Starboard runs: recent executions per pipeline, recent builds per
-// project and overall, recent commits and open pull requests per repository.
+// project and overall, recent commits and open pull requests per repository,
+// and for a GitHub repository its recent runs, runs waiting for review and the
+// status history of each environment's newest deployment.
 import type { Build } from '../../../shared/builds';
+import type { GitHubEnvironmentDeployments } from '../../../shared/github';
 import type { AnyResource, Snapshot, SnapshotResource } from '../../../shared/snapshot';
 
 export interface SnapshotLimits {
   executionsPerPipeline: number;
   buildsPerProject: number;
   builds: number;
+  /** CodeCommit and GitHub alike. */
   commitsPerRepository: number;
+  /** CodeCommit and GitHub alike. */
   pullRequestsPerRepository: number;
+  /** GitHub Actions runs of every workflow of a repository. */
+  runsPerRepository: number;
+  waitingRunsPerRepository: number;
+  /** The status history kept of an environment's newest deployment. */
+  statusesPerDeployment: number;
 }
 
 export const defaultSnapshotLimits: SnapshotLimits = {
@@ -18,6 +28,10 @@ export const defaultSnapshotLimits: SnapshotLimits = {
   builds: 2000,
   commitsPerRepository: 20,
   pullRequestsPerRepository: 200,
+  // The GitHub source reads 20 runs and up to 250 waiting runs; the cut is a backstop, not the usual case.
+  runsPerRepository: 50,
+  waitingRunsPerRepository: 50,
+  statusesPerDeployment: 10,
 };
 
 /** Milliseconds of an ISO time; unknown or unreadable times sort as the oldest. */
@@ -73,9 +87,45 @@ function boundResource(resource: AnyResource, limits: SnapshotLimits): AnyResour
         },
       };
     }
+    case 'github-repository':
+      return boundGitHubRepository(resource, limits);
     case 'build':
       return resource;
   }
+}
+
+/** Every list is newest first as GitHub answers it; the cut keeps the newest. */
+function boundGitHubRepository(
+  resource: SnapshotResource<'github-repository'>,
+  limits: SnapshotLimits,
+): SnapshotResource<'github-repository'> {
+  const { commits, pulls, runs, waiting, environments } = resource.data;
+  const overStatuses = (e: GitHubEnvironmentDeployments) =>
+    (e.latest?.statuses.length ?? 0) > limits.statusesPerDeployment;
+  if (
+    commits.length <= limits.commitsPerRepository &&
+    pulls.length <= limits.pullRequestsPerRepository &&
+    runs.length <= limits.runsPerRepository &&
+    waiting.length <= limits.waitingRunsPerRepository &&
+    !environments.some(overStatuses)
+  ) {
+    return resource;
+  }
+  return {
+    ...resource,
+    data: {
+      ...resource.data,
+      commits: commits.slice(0, limits.commitsPerRepository),
+      pulls: pulls.slice(0, limits.pullRequestsPerRepository),
+      runs: runs.slice(0, limits.runsPerRepository),
+      waiting: waiting.slice(0, limits.waitingRunsPerRepository),
+      environments: environments.map((e) =>
+        e.latest && overStatuses(e)
+          ? { ...e, latest: { ...e.latest, statuses: e.latest.statuses.slice(0, limits.statusesPerDeployment) } }
+          : e,
+      ),
+    },
+  };
 }
 
 function boundBuilds(builds: SnapshotResource<'build'>[], limits: SnapshotLimits): SnapshotResource<'build'>[] {

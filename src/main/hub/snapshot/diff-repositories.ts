@@ -50,10 +50,13 @@ function fromBeyondTheCap(pr: PullRequestInfo, prior: WatchedRepository, cap: nu
 
 function dataOf(resource: Repository, pr: PullRequestInfo): PullRequestEventData {
   return {
+    provider: 'codecommit',
     repository: resource.data.repository,
     location: locationOf(resource.data.location),
     pullRequestId: pr.id,
     title: pr.title,
+    // The user or session name: the last part of a user or assumed-role ARN.
+    author: pr.authorArn?.split('/').pop(),
     authorArn: pr.authorArn,
     sourceBranch: pr.sourceBranch,
     destinationBranch: pr.destinationBranch,

@@ -7,13 +7,17 @@
 // of an account and region never read) yields no news, only what is true now
 // and worth attention, with origin 'current-state': approvals waiting, a
 // pipeline whose latest execution failed, a build project whose latest build
-// failed. Nothing "started" or "succeeded" is ever reported on a cold start.
+// failed; for GitHub, runs waiting for review, a workflow failing on the
+// default branch and an environment whose newest deployment failed (see
+// diff-github.ts). Nothing "started" or "succeeded" is ever reported on a
+// cold start.
 // The ids are the ones the same facts get as news, so once delivered they are
 // not delivered again (dedup.ts).
 import type { ChangeEvent } from '../../../shared/events';
 import { emptySnapshot, resourceKinds, type ResourceKind, type Snapshot } from '../../../shared/snapshot';
 import { defaultSnapshotLimits, type SnapshotLimits } from './bounds';
 import { diffBuilds } from './diff-builds';
+import { diffGitHub } from './diff-github';
 import { diffPipelines } from './diff-pipelines';
 import { diffRepositories } from './diff-repositories';
 
@@ -21,12 +25,13 @@ type Differ = (previous: Snapshot, next: Snapshot, limits: SnapshotLimits) => Ch
 
 /**
  * One differ per resource kind. A kind added to ResourceKinds (deployments,
- * Beanstalk environments, GitHub runs) does not compile until it has one here.
+ * Beanstalk environments) does not compile until it has one here.
  */
 const differs: Record<ResourceKind, Differ> = {
   pipeline: diffPipelines,
   build: diffBuilds,
   repository: diffRepositories,
+  'github-repository': diffGitHub,
 };
 
 /**

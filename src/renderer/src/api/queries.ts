@@ -27,6 +27,8 @@ export const demoStatusOptions = (client: StarboardClient) => contractQuery(clie
 export const awsProfilesOptions = (client: StarboardClient) => contractQuery(client, 'aws.profiles', 30_000);
 export const awsAccountsOptions = (client: StarboardClient) => contractQuery(client, 'aws.accounts');
 export const promptsOptions = (client: StarboardClient) => contractQuery(client, 'prompts.pending');
+/** Re-read after 30 s: whether gh is installed can change while Starboard runs. */
+export const githubAccountsOptions = (client: StarboardClient) => contractQuery(client, 'github.accounts', 30_000);
 export const projectsOptions = (client: StarboardClient) => contractQuery(client, 'projects.list');
 /** Refetched whenever the hub says it changed (snapshot.changed carries no data). */
 export const snapshotOptions = (client: StarboardClient) => contractQuery(client, 'snapshot.get');
@@ -76,6 +78,9 @@ export function useHubEvents(client: StarboardClient): void {
           break;
         case 'prompts.changed':
           queryClient.setQueryData(promptsOptions(client).queryKey, event.payload);
+          break;
+        case 'github.accounts.changed':
+          queryClient.setQueryData(githubAccountsOptions(client).queryKey, event.payload);
           break;
         case 'projects.changed':
           queryClient.setQueryData(projectsOptions(client).queryKey, event.payload);

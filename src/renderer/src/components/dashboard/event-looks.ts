@@ -26,6 +26,12 @@ const looks: Record<EventKind, EventLook> = {
   'pullRequest.opened': { icon: 'pull-request', label: 'Pull request opened', tone: 'info' },
   'pullRequest.approved': { icon: 'check', label: 'Pull request approved', tone: 'succeeded' },
   'pullRequest.merged': { icon: 'merge', label: 'Pull request merged', tone: 'info' },
+  'workflow.run.failed': { icon: 'x', label: 'Workflow failed', tone: 'failed' },
+  'workflow.run.succeeded': { icon: 'check', label: 'Workflow succeeded', tone: 'succeeded' },
+  'workflow.run.fixed': { icon: 'check', label: 'Workflow fixed', tone: 'succeeded' },
+  'workflow.run.waiting': { icon: 'pause', label: 'Waiting for review', tone: 'waiting' },
+  'deployment.succeeded': { icon: 'check', label: 'Deployed', tone: 'succeeded' },
+  'deployment.failed': { icon: 'x', label: 'Deployment failed', tone: 'failed' },
 };
 
 export function eventLook(event: ProjectEvent): EventLook {
