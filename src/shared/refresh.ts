@@ -19,6 +19,20 @@ export interface RefreshStatus {
   tasks: number;
   /** Tasks whose last run failed, with the message. */
   failing: { key: string; message: string }[];
+  /** Each GitHub account's primary rate limit as GitHub last reported it, and whether Starboard holds back. */
+  github: GitHubRateLimitStatus[];
+}
+
+export interface GitHubRateLimitStatus {
+  accountKey: string;
+  limit?: number;
+  remaining?: number;
+  /** When the window resets (ISO 8601). */
+  resetAt?: string;
+  /** Nothing is sent for this account before this time (ISO 8601). */
+  blockedUntil?: string;
+  /** ≥ 1: how much longer than usual Starboard waits between refreshes, to stay inside the limit. */
+  slowDown: number;
 }
 
 export const idleRefreshStatus: RefreshStatus = {
@@ -29,4 +43,5 @@ export const idleRefreshStatus: RefreshStatus = {
   running: 0,
   tasks: 0,
   failing: [],
+  github: [],
 };

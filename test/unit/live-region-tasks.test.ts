@@ -151,6 +151,7 @@ describe('refreshStatus', () => {
       running: 1,
       tasks: 3,
       failing: [{ key: 'b', message: 'boom' }],
+      github: [],
     });
   });
 });

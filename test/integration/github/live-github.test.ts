@@ -124,6 +124,10 @@ it('costs nothing of the primary limit once idle', async () => {
   const records = github.requests.records;
   expect(records.length).toBeGreaterThan(0);
   expect(records.filter((r) => r.status !== 304)).toEqual([]);
+  // The status bar hears the account's rate limit, untouched by the idle minutes.
+  const [limit] = live.status().github;
+  expect(limit).toMatchObject({ accountKey: 'gh', slowDown: 1 });
+  expect(limit?.remaining).toBeGreaterThan(0);
 });
 
 it('marks the account when GitHub no longer accepts the token, and keeps the last data', async () => {

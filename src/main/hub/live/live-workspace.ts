@@ -6,16 +6,26 @@
 // demo gets its own, in its own folder.
 import type { CommandInput, CommandOutput, EventName, EventPayload } from '../../../shared/contract';
 import type { ProjectEvent } from '../../../shared/events';
-import type { AwsAccount, Workspace } from '../../../shared/model';
+import type { ApprovalSummary, AwsAccount, Workspace } from '../../../shared/model';
+import type { GitHubRepositoryRead } from '../../../shared/github';
 import type { PipelineDetail } from '../../../shared/pipelines';
 import { applyEdits } from '../projects/edits';
 import type { ProjectCommand, ProjectEdits, ProjectsView, ProposedProject } from '../../../shared/projects';
 import { idleRefreshStatus, type RefreshStatus } from '../../../shared/refresh';
 import { ok, type Result } from '../../../shared/result';
-import { awsSourceId, type Snapshot } from '../../../shared/snapshot';
+import {
+  awsSourceId,
+  githubRepositoryId,
+  githubSourceId,
+  resourcesOfKind,
+  type Snapshot,
+} from '../../../shared/snapshot';
 import type { AwsLocation } from '../../../shared/sources';
 import type { AwsAccountTarget } from '../../sources/aws/client-config';
 import { AwsApprovals } from '../approvals/aws-approvals';
+import { GitHubApprovals } from '../approvals/github-approvals';
+import { GitHubApprovalJournal } from '../approvals/github-journal';
+import { GitHubApprovalRegistry } from '../approvals/github-registry';
 import { ApprovalJournal } from '../approvals/journal';
 import { ApprovalRegistry } from '../approvals/registry';
 import type { AwsAccounts } from '../aws-accounts';
@@ -72,11 +82,13 @@ export class LiveWorkspace {
   readonly scheduler: RefreshScheduler;
   readonly approvals: AwsApprovals;
   readonly journal: ApprovalJournal;
+  readonly githubApprovals: GitHubApprovals;
   readonly #options: LiveOptions;
   readonly #clock: SchedulerClock;
   readonly #delivered: DeliveredEvents;
   readonly #discovered: DiscoveredProjects;
   readonly #registry: ApprovalRegistry;
+  readonly #githubRegistry = new GitHubApprovalRegistry();
   readonly #regions = new Map<string, AwsRegion>();
   readonly #signatures = new Map<string, string>();
   readonly #github = new Map<string, GitHubAccountLive>();
@@ -114,6 +126,15 @@ export class LiveWorkspace {
         options.accounts.list().find((a) => a.accountKey === location.accountKey)?.identity?.arn,
       logger: log,
     });
+    this.githubApprovals = new GitHubApprovals({
+      registry: this.#githubRegistry,
+      journal: new GitHubApprovalJournal(dir, this.journal.audit, { now: () => new Date(clock.now()), logger: log }),
+      source: (accountKey) => this.#github.get(accountKey)?.source,
+      logger: log,
+    });
+    this.githubApprovals
+      .reconcile()
+      .catch((error: unknown) => log.error('GitHub approval reconciliation failed', error));
     // What waited when Starboard last looked shows at once; a decision still re-reads the state first.
     for (const resource of Object.values(this.store.current.resources)) {
       if (resource.kind === 'pipeline' && resource.data.state) {
@@ -124,7 +145,8 @@ export class LiveWorkspace {
         );
       }
     }
-    this.#approvalsJson = JSON.stringify(this.approvals.list());
+    this.#syncGitHubApprovals();
+    this.#approvalsJson = JSON.stringify(this.approvalList());
     this.scheduler = new RefreshScheduler({
       // Lanes already bound how many run at once; a short spread gets a cold start on screen quickly.
       firstRunSpreadMs: 1_500,
@@ -146,9 +168,13 @@ export class LiveWorkspace {
     return this.#activity.events;
   }
 
-  /** What the inbox shows: the AWS approvals, each with the project of its pipeline. */
-  approvalList(): ReturnType<AwsApprovals['list']> {
-    return this.approvals.list().map((approval) => {
+  /** What the inbox shows: the AWS and GitHub approvals, each with the project of its pipeline or repository. */
+  approvalList(): ApprovalSummary[] {
+    const github = this.githubApprovals.list().map((approval) => {
+      const resource = this.store.current.resources[githubRepositoryId(approval.accountKey, approval.repository)];
+      return { ...approval, projectId: this.#index.projectsOf(resource)[0] ?? null };
+    });
+    const aws = this.approvals.list().map((approval) => {
       const resource = Object.values(this.store.current.resources).find(
         (r) =>
           r.kind === 'pipeline' &&
@@ -158,10 +184,18 @@ export class LiveWorkspace {
       );
       return { ...approval, projectId: this.#index.projectsOf(resource)[0] ?? null };
     });
+    return [...aws, ...github];
   }
 
-  /** A decision through the approvals service; the pipeline's state is read again right after. */
+  /** A decision through the approvals service; the pipeline's (or repository's) state is read again right after. */
   async decide(input: CommandInput<'approvals.decide'>): Promise<Result<CommandOutput<'approvals.decide'>>> {
+    if (this.githubApprovals.owns(input)) {
+      const accountKey = this.#githubRegistry.resolve(input.approvalId)?.ref.accountKey;
+      const result = await this.githubApprovals.decide(input);
+      if (accountKey !== undefined) this.scheduler.nudge(`${githubSourceId(accountKey)}:repositories`);
+      this.#notifyApprovals();
+      return result;
+    }
     const approval = this.#registry.resolve(input.approvalId);
     const result = await this.approvals.decide(input);
     const region = approval ? this.#regions.get(awsSourceId(approval.location)) : undefined;
@@ -172,7 +206,18 @@ export class LiveWorkspace {
   status(): RefreshStatus {
     if (this.#closed) return idleRefreshStatus;
     // When data last arrived is the snapshot's to say: it survives a restart, and a vacuous run is not news.
-    return { ...refreshStatus(this.scheduler.stats()), lastRefreshAt: lastFetchedAt(this.store.current) };
+    const github = [...this.#github.values()].map((g) => {
+      const { limit, remaining, resetAt, blockedUntil, slowDown } = g.source.rateLimit();
+      return {
+        accountKey: g.accountId,
+        slowDown,
+        ...(limit !== undefined ? { limit } : {}),
+        ...(remaining !== undefined ? { remaining } : {}),
+        ...(resetAt !== undefined ? { resetAt } : {}),
+        ...(blockedUntil !== undefined ? { blockedUntil } : {}),
+      };
+    });
+    return { ...refreshStatus(this.scheduler.stats(), github), lastRefreshAt: lastFetchedAt(this.store.current) };
   }
 
   /**
@@ -216,7 +261,11 @@ export class LiveWorkspace {
     // Accounts that left the workspace take their data with them (no events).
     const keys = new Set([...workspace().awsAccounts, ...workspace().githubAccounts].map((a) => a.id));
     const orphans = Object.keys(this.store.current.sources).filter((s) => !keys.has(s.split(':')[1] ?? ''));
-    if (orphans.length > 0) this.#commit((s) => orphans.reduce(removeSource, s), false);
+    if (orphans.length > 0) {
+      this.#commit((s) => orphans.reduce(removeSource, s), false);
+      this.#syncGitHubApprovals();
+      this.#notifyApprovals();
+    }
     if (added) {
       this.approvals
         .reconcile()
@@ -243,17 +292,35 @@ export class LiveWorkspace {
         if (task.key.startsWith(`${live.sourceId}:`)) this.scheduler.unregister(task.key);
       this.#github.delete(id);
     }
+    this.#syncGitHubApprovals();
     for (const [id, baseUrl] of usable) {
       if (this.#github.has(id)) continue;
       const live = new GitHubAccountLive(id, baseUrl, github);
       this.#github.set(id, live);
       for (const task of live.tasks(this.#githubContext())) this.#register(task);
     }
+    this.#notifyApprovals();
+  }
+
+  /** The GitHub inbox follows the runs waiting for review in the snapshot, per account. */
+  #syncGitHubApprovals(): void {
+    const reads = new Map<string, GitHubRepositoryRead[]>();
+    for (const { data } of resourcesOfKind(this.store.current, 'github-repository')) {
+      reads.set(data.accountKey, [...(reads.get(data.accountKey) ?? []), data]);
+    }
+    for (const accountKey of this.#githubRegistry.accounts()) {
+      if (!reads.has(accountKey)) this.#githubRegistry.forgetAccount(accountKey);
+    }
+    for (const [accountKey, accountReads] of reads) this.#githubRegistry.syncAccount(accountKey, accountReads);
   }
 
   #githubContext(): GitHubContext {
     return {
-      commit: (change) => this.#commit(change, true),
+      commit: (change) => {
+        this.#commit(change, true);
+        this.#syncGitHubApprovals();
+        this.#notifyApprovals();
+      },
       repositories: (accountId) => this.#githubRepositories(accountId),
       discovered: () => this.#rediscover(),
       now: () => new Date(this.#clock.now()),

@@ -4,7 +4,7 @@ import type { SchedulerStats } from '../scheduler';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function refreshStatus(stats: SchedulerStats): RefreshStatus {
+export function refreshStatus(stats: SchedulerStats, github: RefreshStatus['github'] = []): RefreshStatus {
   const okEnds = stats.tasks.flatMap((t) =>
     t.lastOutcome === 'ok' && t.lastEndedAt !== undefined ? [t.lastEndedAt] : [],
   );
@@ -21,5 +21,6 @@ export function refreshStatus(stats: SchedulerStats): RefreshStatus {
     failing: stats.tasks.flatMap((t) =>
       t.lastOutcome === 'error' ? [{ key: t.key, message: t.lastMessage ?? 'The refresh failed.' }] : [],
     ),
+    github,
   };
 }

@@ -3,7 +3,7 @@
 // "Refresh now" button.
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import type { RefreshStatus } from '../../../shared/refresh';
+import type { GitHubRateLimitStatus, RefreshStatus } from '../../../shared/refresh';
 import { useClient } from '../api/client';
 import { useConnectionState } from '../api/connection';
 import { appInfoOptions, demoStatusOptions, refreshStatusOptions, workspaceOptions } from '../api/queries';
@@ -86,6 +86,7 @@ function RefreshState({ status }: { status: RefreshStatus }): React.JSX.Element 
   const workspace = useQuery(workspaceOptions(client));
   const now = useNow(10_000);
   const labels = new Map(workspace.data?.awsAccounts.map((a) => [a.id, a.label]));
+  const githubLabels = new Map(workspace.data?.githubAccounts.map((a) => [a.id, a.label]));
   const throttledUntil = status.throttled.reduce<string | undefined>(
     (latest, lane) => (latest === undefined || lane.until > latest ? lane.until : latest),
     undefined,
@@ -111,9 +112,14 @@ function RefreshState({ status }: { status: RefreshStatus }): React.JSX.Element 
           title={status.throttled.map((lane) => `${lane.service} in ${lane.region}`).join(', ')}
         >
           <Icon name="clock" />
-          Slowed down by AWS until {clockTime(throttledUntil, now)}
+          Slowed down by {status.throttled.every((lane) => lane.service.startsWith('github@'))
+            ? 'GitHub'
+            : 'AWS'} until {clockTime(throttledUntil, now)}
         </span>
       )}
+      {status.github.map((limit) => (
+        <GitHubLimit key={limit.accountKey} limit={limit} label={githubLabels.get(limit.accountKey)} />
+      ))}
       {status.online && status.failing.length > 0 && (
         <span className="refresh-flag" title={status.failing.map((f) => f.message).join('\n')}>
           {status.failing.length} {status.failing.length === 1 ? 'read is' : 'reads are'} failing
@@ -135,6 +141,29 @@ function RefreshState({ status }: { status: RefreshStatus }): React.JSX.Element 
           <span className="visually-hidden">Refreshing</span>
         </span>
       )}
+    </span>
+  );
+}
+
+/** One GitHub account's rate limit: quiet while plenty is left, a flag when Starboard holds back. */
+function GitHubLimit({
+  limit,
+  label,
+}: {
+  limit: GitHubRateLimitStatus;
+  label: string | undefined;
+}): React.JSX.Element | null {
+  if (limit.remaining === undefined || limit.limit === undefined) return null;
+  const low = limit.slowDown > 1 || limit.blockedUntil !== undefined;
+  const name = label ?? limit.accountKey;
+  return (
+    <span
+      className={low ? 'refresh-flag refresh-throttled' : 'refresh-quiet'}
+      data-testid="github-rate-limit"
+      title={`${name}: ${limit.remaining} of ${limit.limit} GitHub requests left this hour${limit.resetAt ? `, renewed at ${new Date(limit.resetAt).toLocaleTimeString()}` : ''}`}
+    >
+      GitHub {limit.remaining.toLocaleString()}/{limit.limit.toLocaleString()}
+      {low && ' · refreshing less often'}
     </span>
   );
 }
