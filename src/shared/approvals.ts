@@ -29,15 +29,24 @@ export const decisionResponseSchema = z.object({
 });
 export type DecisionResponse = z.infer<typeof decisionResponseSchema>;
 
-/** One line of the audit log (approvals-audit.jsonl in the data folder). */
-export const approvalAuditEntrySchema = z.object({
+const auditEntryFields = {
   at: z.string(),
   /** submitting: about to send; finished: answered; reconciled: judged at a later start. */
   event: z.enum(['submitting', 'finished', 'reconciled']),
   requestId: z.string(),
   approvalId: z.string(),
-  /** The caller identity ARN that sent (or was about to send) the decision. */
+  /** Who sent (or was about to send) the decision: a caller identity ARN, or a GitHub login. */
   who: z.string().optional(),
+  decision: z.enum(['approve', 'reject']),
+  comment: z.string(),
+  result: z.enum(decisionStatuses),
+  response: decisionResponseSchema.optional(),
+};
+
+/** A CodePipeline decision; lines written before GitHub decisions existed have no `provider`. */
+export const awsAuditEntrySchema = z.object({
+  ...auditEntryFields,
+  provider: z.literal('aws').optional(),
   accountId: z.string(),
   region: z.string(),
   pipeline: z.string(),
@@ -45,12 +54,26 @@ export const approvalAuditEntrySchema = z.object({
   action: z.string(),
   pipelineExecutionId: z.string(),
   actionExecutionId: z.string().optional(),
-  decision: z.enum(['approve', 'reject']),
-  comment: z.string(),
-  result: z.enum(decisionStatuses),
-  response: decisionResponseSchema.optional(),
 });
+
+/** A review of a GitHub run's pending deployments. */
+export const githubAuditEntrySchema = z.object({
+  ...auditEntryFields,
+  provider: z.literal('github'),
+  accountKey: z.string(),
+  repository: z.string(),
+  workflow: z.string(),
+  runId: z.number().int(),
+  runAttempt: z.number().int(),
+  /** The environments the review was sent for. */
+  environments: z.array(z.string()),
+});
+
+/** One line of the audit log (approvals-audit.jsonl in the data folder). */
+export const approvalAuditEntrySchema = z.union([githubAuditEntrySchema, awsAuditEntrySchema]);
 export type ApprovalAuditEntry = z.infer<typeof approvalAuditEntrySchema>;
+export type AwsAuditEntry = z.infer<typeof awsAuditEntrySchema>;
+export type GitHubAuditEntry = z.infer<typeof githubAuditEntrySchema>;
 
 /** The most entries `approvals.audit` answers with. */
 export const maxAuditEntries = 500;

@@ -165,8 +165,38 @@ export const awsApprovalSummarySchema = z.object({
 });
 export type AwsApprovalSummary = z.infer<typeof awsApprovalSummarySchema>;
 
-/** A GitHub environment deployment review (not listed yet). */
-export const githubApprovalSummarySchema = z.object({ ...approvalSummaryFields, provider: z.literal('github') });
+/** One environment a waiting GitHub run deploys to, and whether this user may review it. */
+export const githubApprovalEnvironmentSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  canApprove: z.boolean(),
+  /** Why the user may not review it (not a required reviewer, prevent-self-review). */
+  reason: z.string().optional(),
+});
+export type GitHubApprovalEnvironment = z.infer<typeof githubApprovalEnvironmentSchema>;
+
+/** A GitHub Actions run waiting for review of its protected environments, with what would ship. */
+export const githubApprovalSummarySchema = z.object({
+  ...approvalSummaryFields,
+  provider: z.literal('github'),
+  /** The workspace's id for the GitHub account. */
+  accountKey: z.string(),
+  /** `owner/repo`. */
+  repository: z.string(),
+  workflow: z.string(),
+  runNumber: z.number().int(),
+  runAttempt: z.number().int(),
+  branch: z.string().optional(),
+  headSha: z.string(),
+  /** The head commit's first line, or the run's title. */
+  commitMessage: z.string().optional(),
+  /** Who started this attempt. */
+  actor: z.string().optional(),
+  /** The environments that wait for review; approving reviews those the user may approve. */
+  environments: z.array(githubApprovalEnvironmentSchema),
+  /** The run on GitHub. */
+  htmlUrl: z.string(),
+});
 export type GitHubApprovalSummary = z.infer<typeof githubApprovalSummarySchema>;
 
 export const approvalSummarySchema = z.discriminatedUnion('provider', [

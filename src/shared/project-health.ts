@@ -1,8 +1,10 @@
 // How a project is doing, read from the snapshot: each pipeline's latest run
 // and stage strip, the latest build of each CodeBuild project, open pull
-// requests and approvals waiting. Pure, so the home page, the project page
-// and (later) the tray agree on one answer.
+// requests and approvals waiting, with GitHub's workflows alongside (see
+// github-health.ts). Pure, so the home page, the project page and (later)
+// the tray agree on one answer.
 import type { Build } from './builds';
+import { workflowsHealth, type WorkflowHealth } from './github-health';
 import { enumLabel, type ExecutionStatus, type Known, type PipelineExecution, type StageStatus } from './pipelines';
 import { codebuildProjectArn, type ProjectResources } from './project-resources';
 import type { CommitInfo, PullRequestInfo } from './repositories';
@@ -183,11 +185,15 @@ export function defaultBranchHead(
 export interface ProjectHealth {
   pipelines: PipelineHealth[];
   builds: BuildProjectHealth[];
+  /** The latest run of each GitHub workflow on its repository's default branch. */
+  workflows: WorkflowHealth[];
+  /** CodeCommit's and GitHub's together. */
   openPullRequests: number;
+  /** Manual approvals in pipelines, and GitHub runs waiting for review. */
   approvalsWaiting: number;
-  /** The worst of the pipelines' and latest builds' outcomes. */
+  /** The worst of the pipelines', latest builds' and workflows' outcomes. */
   overall: RunStatus;
-  /** How many pipelines and build projects are in each state. */
+  /** How many pipelines, build projects and workflows are in each state. */
   counts: Record<RunStatus, number>;
 }
 
@@ -197,6 +203,7 @@ const urgency: readonly RunStatus[] = ['failed', 'running', 'stopped', 'succeede
 export function projectHealth(resources: ProjectResources): ProjectHealth {
   const pipelines = resources.pipelines.map(pipelineHealth);
   const builds = buildsByProject(resources.builds);
+  const workflows = resources.githubRepositories.flatMap(workflowsHealth);
   const counts: Record<RunStatus, number> = {
     failed: 0,
     running: 0,
@@ -206,13 +213,22 @@ export function projectHealth(resources: ProjectResources): ProjectHealth {
     'not-run': 0,
     unknown: 0,
   };
-  for (const { status } of [...pipelines, ...builds]) counts[status] += 1;
+  for (const { status } of [...pipelines, ...builds, ...workflows]) counts[status] += 1;
+  const github = resources.githubRepositories.map((r) => r.data);
   return {
     pipelines,
     builds,
-    openPullRequests: resources.repositories.reduce((n, r) => n + openPullRequests(r).length, 0),
-    approvalsWaiting: pipelines.reduce((n, p) => n + p.waitingApprovals, 0),
+    workflows,
+    openPullRequests:
+      resources.repositories.reduce((n, r) => n + openPullRequests(r).length, 0) +
+      github.reduce((n, r) => n + r.pulls.length, 0),
+    approvalsWaiting:
+      pipelines.reduce((n, p) => n + p.waitingApprovals, 0) + github.reduce((n, r) => n + r.waiting.length, 0),
     overall: urgency.find((status) => counts[status] > 0) ?? 'unknown',
     counts,
   };
 }
+
+/** Whether the project has anything that runs (a pipeline, a build project, a workflow) to sum up in one status. */
+export const hasRuns = (health: Pick<ProjectHealth, 'pipelines' | 'builds' | 'workflows'>): boolean =>
+  health.pipelines.length + health.builds.length + health.workflows.length > 0;

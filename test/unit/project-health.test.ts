@@ -3,6 +3,7 @@ import {
   buildRunStatus,
   buildsByProject,
   defaultBranchHead,
+  hasRuns,
   openPullRequests,
   pipelineHealth,
   projectHealth,
@@ -12,6 +13,10 @@ import {
   action,
   build,
   execution,
+  githubPull,
+  githubRepository,
+  githubRun,
+  githubWaiting,
   pipeline,
   pullRequest,
   repository,
@@ -206,5 +211,78 @@ describe('a project’s health', () => {
     expect(projectHealth({ pipelines: [], builds: [], repositories: [], githubRepositories: [] }).overall).toBe(
       'unknown',
     );
+  });
+});
+
+describe('a project’s health with GitHub', () => {
+  const none = { pipelines: [], builds: [], repositories: [] };
+
+  it('counts the latest run of each workflow on the default branch like a build', () => {
+    const deploy = { name: 'Deploy', workflowId: 2 };
+    const health = projectHealth({
+      ...none,
+      githubRepositories: [
+        githubRepository({
+          workflows: [
+            { id: 1, name: 'CI', path: '.github/workflows/ci.yml', state: 'active', htmlUrl: 'x' },
+            { id: 2, name: 'Deploy', path: '.github/workflows/deploy.yml', state: 'active', htmlUrl: 'x' },
+          ],
+          // Newest first: a feature branch's failure does not count; CI's newest main run does.
+          runs: [
+            githubRun(6, 'failure', { branch: 'feature-x' }),
+            githubRun(5, undefined, deploy),
+            githubRun(4, 'success'),
+            githubRun(3, 'failure'),
+            githubRun(2, 'failure', deploy),
+          ],
+        }),
+      ],
+    });
+    expect(health.workflows.map((w) => [w.name, w.latest.id, w.status])).toEqual([
+      ['CI', 4, 'succeeded'],
+      ['Deploy', 5, 'running'],
+    ]);
+    expect(health.counts).toMatchObject({ succeeded: 1, running: 1, failed: 0 });
+    expect(health.overall).toBe('running');
+    expect(hasRuns(health)).toBe(true);
+  });
+
+  it('is failed when a workflow’s latest default-branch run failed', () => {
+    const health = projectHealth({
+      ...none,
+      githubRepositories: [githubRepository({ runs: [githubRun(2, 'timed_out'), githubRun(1, 'success')] })],
+    });
+    expect(health.overall).toBe('failed');
+  });
+
+  it('counts runs waiting for review as approvals waiting, and GitHub pull requests as open', () => {
+    const run = githubRun(3);
+    const health = projectHealth({
+      pipelines: [
+        pipeline({
+          stages: [stage('Approval', 'e1', 'InProgress')],
+          waitingApprovals: [waiting('Approval', 'Ship', 'e1')],
+        }),
+      ],
+      builds: [],
+      repositories: [repository([pullRequest('1')])],
+      githubRepositories: [
+        githubRepository({
+          runs: [{ ...run, status: 'waiting' }],
+          waiting: [githubWaiting(run, ['production'])],
+          pulls: [githubPull(7), githubPull(8, { draft: true })],
+        }),
+      ],
+    });
+    expect(health.approvalsWaiting).toBe(2);
+    expect(health.openPullRequests).toBe(3);
+    expect(health.workflows[0]?.status).toBe('running');
+  });
+
+  it('has no runs to sum up for a repository without workflow runs', () => {
+    const health = projectHealth({ ...none, githubRepositories: [githubRepository()] });
+    expect(health.workflows).toEqual([]);
+    expect(hasRuns(health)).toBe(false);
+    expect(health.overall).toBe('unknown');
   });
 });

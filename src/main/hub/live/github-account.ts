@@ -25,6 +25,8 @@ export interface GitHubContext {
   repositories(accountId: string): string[];
   /** Environments changed (slow timer): discovery reads them. */
   discovered(): void;
+  /** Run another task soon (the watched repositories changed). */
+  nudge(key: string): void;
   now(): Date;
 }
 
@@ -48,16 +50,24 @@ export class GitHubAccountLive {
     this.source = new GitHubSource(accountId, client);
   }
 
+  get metadataKey(): string {
+    return `${this.sourceId}:metadata`;
+  }
+
+  get repositoriesKey(): string {
+    return `${this.sourceId}:repositories`;
+  }
+
   tasks(context: GitHubContext): RefreshTask[] {
     const lane = { account: this.accountId, service: `github@${this.accountId}`, region: this.baseUrl };
     return [
       {
-        key: `${this.sourceId}:metadata`,
+        key: this.metadataKey,
         ...lane,
         cadence: 'definitions',
         run: () => this.#refreshMetadata(context),
       },
-      { key: `${this.sourceId}:repositories`, ...lane, cadence: 'idle', run: () => this.#refresh(context) },
+      { key: this.repositoriesKey, ...lane, cadence: 'idle', run: () => this.#refresh(context) },
     ];
   }
 
@@ -67,6 +77,8 @@ export class GitHubAccountLive {
     const reads = await this.source.refreshMetadata();
     this.#commit(context, reads);
     context.discovered();
+    // The metadata pass reads no commits, runs or pull requests: the fast pass follows at once.
+    context.nudge(this.repositoriesKey);
     return this.#outcome(reads, 'definitions');
   }
 

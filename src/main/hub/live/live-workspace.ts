@@ -323,6 +323,7 @@ export class LiveWorkspace {
       },
       repositories: (accountId) => this.#githubRepositories(accountId),
       discovered: () => this.#rediscover(),
+      nudge: (key) => this.scheduler.nudge(key),
       now: () => new Date(this.#clock.now()),
     };
   }
@@ -496,8 +497,13 @@ export class LiveWorkspace {
   #refreshView(): void {
     const view = applyEdits(this.#discovered.proposals, this.#options.workspace().projects);
     if (JSON.stringify(view) === JSON.stringify(this.#view)) return;
+    const watched = JSON.stringify(this.#index.githubRepositories());
     this.#view = view;
     this.#index = new ProjectIndex(view);
+    // A project gained or lost a GitHub repository: its account reads the new list now, not in 15 minutes.
+    if (JSON.stringify(this.#index.githubRepositories()) !== watched) {
+      for (const account of this.#github.values()) this.scheduler.nudge(account.metadataKey);
+    }
     this.#options.emit('projects.changed', view);
     this.#notifyApprovals();
   }

@@ -45,6 +45,7 @@ export function projectStatus(
     ...resources.pipelines,
     ...health.builds.map((b) => b.latest),
     ...resources.repositories,
+    ...resources.githubRepositories,
   ];
   const freshness = new Map<string, Staleness>();
   for (const resource of [...shown, ...resources.builds])

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
 import { approvalsOptions } from '../api/queries';
 import { ApprovalCard } from '../components/approvals/ApprovalCard';
-import { timeAgo, timeLeft } from '../components/approvals/approval-text';
 import { AuditLog } from '../components/approvals/AuditLog';
+import { GitHubApprovalCard } from '../components/approvals/GitHubApprovalCard';
 import { useNow } from '../components/approvals/use-now';
 import { QueryError } from '../components/QueryError';
 
@@ -31,13 +31,7 @@ export function ApprovalsPage(): React.JSX.Element {
             approval.provider === 'aws' ? (
               <ApprovalCard key={approval.approvalId} approval={approval} now={now} />
             ) : (
-              <li key={approval.approvalId} className="card approval">
-                <h2>{approval.title}</h2>
-                <p className="muted">
-                  GitHub · requested {timeAgo(approval.requestedAt, now)} ·{' '}
-                  {timeLeft(approval.expiresAt, null, now).text}
-                </p>
-              </li>
+              <GitHubApprovalCard key={approval.approvalId} approval={approval} now={now} />
             ),
           )}
         </ul>

@@ -7,15 +7,18 @@ import { Icon } from '../components/dashboard/Icon';
 import { RunStatusBadge } from '../components/dashboard/RunStatus';
 import { useNow } from '../components/dashboard/use-now';
 import { memberSummary } from '../components/home/ProposedProjects';
+import { ActionsTile } from '../components/project/ActionsTile';
 import { BuildsTile } from '../components/project/BuildsTile';
+import { EnvironmentsTile } from '../components/project/EnvironmentsTile';
 import { PipelinesTile } from '../components/project/PipelinesTile';
 import { RepositoryTile } from '../components/project/RepositoryTile';
 import { QueryError } from '../components/QueryError';
+import { hasRuns } from '../../../shared/project-health';
 import { memberRefOf } from '../../../shared/project-resources';
 import type { ProjectMember, ProjectView } from '../../../shared/projects';
-import type { SnapshotResource } from '../../../shared/snapshot';
+import type { AnyResource } from '../../../shared/snapshot';
 
-/** One project (#/projects/<id>): pipelines, builds, repository and activity, each with its freshness. */
+/** One project (#/projects/<id>): pipelines, builds, Actions, environments, repositories and activity, each with its freshness. */
 export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Element {
   const { projects, snapshot, activity, refresh, index } = useDashboardData();
   const now = useNow();
@@ -45,6 +48,8 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
     );
 
   const status = snapshot.data && index ? projectStatus(project, snapshot.data, index, refresh.data, now) : undefined;
+  const github = status?.resources.githubRepositories ?? [];
+  const withEnvironments = github.filter((r) => r.data.environments.length > 0);
 
   return (
     <section aria-labelledby="project-title" className="project-page">
@@ -52,9 +57,7 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
       <header className="page-header project-header">
         <div className="project-title-row">
           <h1 id="project-title">{project.name}</h1>
-          {status && (status.health.pipelines.length > 0 || status.health.builds.length > 0) && (
-            <RunStatusBadge status={status.health.overall} />
-          )}
+          {status && hasRuns(status.health) && <RunStatusBadge status={status.health.overall} />}
         </div>
         <p className="muted">{memberSummary(project.members)}</p>
         <FreshnessNote staleness={status?.overall} now={now} />
@@ -64,17 +67,24 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
       {!status && !snapshot.error && <p className="muted">Loading status…</p>}
       {status && (
         <div className="tiles">
-          <PipelinesTile pipelines={status.health.pipelines} freshness={status.freshness} now={now} />
+          {(status.health.pipelines.length > 0 || github.length === 0) && (
+            <PipelinesTile pipelines={status.health.pipelines} freshness={status.freshness} now={now} />
+          )}
           <div className="tile-column">
             <BuildsTile projects={status.health.builds} freshness={status.freshness} now={now} />
+            {github.length > 0 && <ActionsTile repositories={github} freshness={status.freshness} now={now} />}
           </div>
           <div className="tile-column">
             <RepositoryTile
               repositories={status.resources.repositories}
-              unread={unreadRepositories(project, status.resources.repositories)}
+              github={github}
+              unread={unreadRepositories(project, [...status.resources.repositories, ...github])}
               freshness={status.freshness}
               now={now}
             />
+            {withEnvironments.length > 0 && (
+              <EnvironmentsTile repositories={withEnvironments} freshness={status.freshness} now={now} />
+            )}
             <section className="tile" aria-labelledby="project-activity-title">
               <h2 id="project-activity-title" className="tile-title">
                 Activity
@@ -92,11 +102,12 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
   );
 }
 
-/** The project's repositories that the snapshot does not hold. */
-function unreadRepositories(project: ProjectView, read: SnapshotResource<'repository'>[]): ProjectMember[] {
-  const held = new Set(read.map(memberRefOf));
+/** The project's repositories that the snapshot does not hold (GitHub's owner/repo compares without case). */
+function unreadRepositories(project: ProjectView, read: AnyResource[]): ProjectMember[] {
+  const key = (ref: string): string => (ref.startsWith('arn:') ? ref : ref.toLowerCase());
+  const held = new Set(read.map((r) => key(memberRefOf(r))));
   return project.members.filter(
-    (m) => (m.kind === 'codecommit-repository' || m.kind === 'github-repository') && !held.has(m.ref),
+    (m) => (m.kind === 'codecommit-repository' || m.kind === 'github-repository') && !held.has(key(m.ref)),
   );
 }
 

@@ -1,27 +1,12 @@
 // One waiting CodePipeline approval: where it is, how long it still waits,
 // what would ship, the pipeline author's note, and Approve / Reject through
-// the confirmation dialog. One requestId per decision: a double click or a
-// retry of a lost answer sends the same request, which main runs at most once.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+// the confirmation dialog (the decision itself is use-decision's).
 import type { AwsApprovalSummary } from '../../../../shared/model';
-import type { ContractError } from '../../../../shared/result';
-import { approvalAuditKey, decideApproval } from '../../api/approvals';
-import { useClient } from '../../api/client';
-import { ContractFailure } from '../../api/contract-error';
-import { linkHref, timeAgo, timeLeft } from './approval-text';
+import { linkHref, shortRevision, timeAgo, timeLeft } from './approval-text';
 import { DecisionDialog } from './DecisionDialog';
-import { decisionErrorText, retryKind } from './decision-errors';
+import { decisionErrorText } from './decision-errors';
+import { type Decision, useDecision } from './use-decision';
 import { WhatShips } from './WhatShips';
-
-type Decision = 'approve' | 'reject';
-
-/** Any failure as the contract's error: a thrown transport error becomes a lost answer. */
-function asContractError(error: unknown): ContractError | undefined {
-  if (error === null || error === undefined) return undefined;
-  if (error instanceof ContractFailure) return error.detail;
-  return { code: 'internal', message: error instanceof Error ? error.message : 'The answer was lost.' };
-}
 
 const doneText: Record<Decision, string> = {
   approve: 'Approved. The pipeline continues; this card goes away at the next refresh.',
@@ -29,38 +14,10 @@ const doneText: Record<Decision, string> = {
 };
 
 export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; now: Date }): React.JSX.Element {
-  const client = useClient();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState<Decision | null>(null);
-  const [done, setDone] = useState<Decision | 'elsewhere' | null>(null);
-  const request = useRef<{ key: string; id: string } | null>(null);
-  const decide = useMutation({
-    mutationFn: (input: { requestId: string; decision: Decision; comment: string }) =>
-      decideApproval(client, { ...input, approvalId: approval.approvalId }),
-    onSuccess: (answer, input) => {
-      setOpen(null);
-      setDone(answer.status === 'submitting' ? 'elsewhere' : input.decision);
-    },
-    // Whatever the answer, main wrote it to the audit log.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: approvalAuditKey }),
-  });
-  const error = asContractError(decide.error);
-
-  /** The same decision (and comment) keeps its id; a changed one, or a deliberate new attempt, gets a new one. */
-  const requestIdFor = (decision: Decision, comment: string): string => {
-    const key = JSON.stringify([decision, comment]);
-    const fresh = error !== undefined && retryKind(error) === 'new-request';
-    if (fresh || request.current?.key !== key) request.current = { key, id: crypto.randomUUID() };
-    return request.current.id;
-  };
-  const openDialog = (decision: Decision): void => {
-    request.current = null;
-    decide.reset();
-    setOpen(decision);
-  };
+  const { open, done, pending, error, openDialog, closeDialog, submit } = useDecision(approval.approvalId);
 
   const left = timeLeft(approval.expiresAt, approval.requestedAt, now);
-  const sending = approval.submitting || decide.isPending || done === 'elsewhere';
+  const sending = approval.submitting || pending || done === 'elsewhere';
   const entityHref = linkHref(approval.externalEntityLink);
   const consoleHref = linkHref(approval.consoleUrl);
   const where = `${approval.pipeline} › ${approval.stage} › ${approval.action}`;
@@ -161,15 +118,21 @@ export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; 
 
       {open && (
         <DecisionDialog
-          approval={approval}
+          heading={`${where}?`}
+          where={
+            <>
+              Account {approval.accountId} · {approval.region} · execution{' '}
+              <code title={approval.pipelineExecutionId}>{shortRevision(approval.pipelineExecutionId)}</code>
+            </>
+          }
+          ships={<WhatShips approval={approval} />}
+          external={consoleHref ? { href: consoleHref, label: 'Open it in the AWS console' } : undefined}
+          provider="aws"
           decision={open}
-          pending={decide.isPending}
+          pending={pending}
           error={error}
-          onSubmit={(comment) => {
-            if (decide.isPending) return;
-            decide.mutate({ requestId: requestIdFor(open, comment), decision: open, comment });
-          }}
-          onCancel={() => setOpen(null)}
+          onSubmit={submit}
+          onCancel={closeDialog}
         />
       )}
     </li>

@@ -25,7 +25,7 @@ export function AuditLog(): React.JSX.Element {
                 <th scope="col">When</th>
                 <th scope="col">Who</th>
                 <th scope="col">Decision</th>
-                <th scope="col">Pipeline › stage</th>
+                <th scope="col">Where</th>
                 <th scope="col">Result</th>
                 <th scope="col">Comment</th>
               </tr>
@@ -39,11 +39,20 @@ export function AuditLog(): React.JSX.Element {
                   <td title={entry.who}>{entry.who ? principalLabel(entry.who) : '—'}</td>
                   <td>{decisionLabel(entry.decision)}</td>
                   <td>
-                    {entry.pipeline} › {entry.stage}
-                    <span className="muted small">
-                      {' '}
-                      {entry.accountId} · {entry.region}
-                    </span>
+                    {entry.provider === 'github' ? (
+                      <>
+                        {entry.repository} › {entry.workflow} › {entry.environments.join(', ')}
+                        <span className="muted small"> GitHub · attempt {entry.runAttempt}</span>
+                      </>
+                    ) : (
+                      <>
+                        {entry.pipeline} › {entry.stage}
+                        <span className="muted small">
+                          {' '}
+                          {entry.accountId} · {entry.region}
+                        </span>
+                      </>
+                    )}
                   </td>
                   <td>{auditResult(entry)}</td>
                   <td className="audit-comment">{entry.comment || <span className="muted">—</span>}</td>

@@ -2,14 +2,20 @@
 // takes a comment (a reason, for a rejection), keeps focus inside itself and
 // cancels on Escape. Sending and the answer belong to the card that opened it.
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AwsApprovalSummary } from '../../../../shared/model';
 import type { ContractError } from '../../../../shared/result';
-import { cleanComment, linkHref, maxCommentLength, shortRevision } from './approval-text';
+import { cleanComment, maxCommentLength } from './approval-text';
 import { decisionErrorText, retryKind } from './decision-errors';
-import { WhatShips } from './WhatShips';
 
 export interface DecisionDialogProps {
-  approval: AwsApprovalSummary;
+  /** What is decided, e.g. "pipeline › stage › action?" (after the verb). */
+  heading: string;
+  /** Where it waits: account and region, or repository and run. */
+  where: React.ReactNode;
+  /** What would ship if approved. */
+  ships: React.ReactNode;
+  /** Where the truth is when Starboard cannot tell (the AWS console, the run on GitHub). */
+  external: { href: string; label: string } | undefined;
+  provider: 'aws' | 'github';
   decision: 'approve' | 'reject';
   pending: boolean;
   /** The last attempt's failure, if any. */
@@ -55,7 +61,7 @@ function useFocusTrap(container: React.RefObject<HTMLElement | null>): (event: R
 }
 
 export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
-  const { approval, decision, pending, error, onSubmit, onCancel } = props;
+  const { heading, where, ships, external, provider, decision, pending, error, onSubmit, onCancel } = props;
   const [comment, setComment] = useState('');
   const dialog = useRef<HTMLFormElement>(null);
   const trapTab = useFocusTrap(dialog);
@@ -64,8 +70,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
   const verb = reject ? 'Reject' : 'Approve';
   const missingReason = reject && comment.trim() === '';
   const retry = error ? retryKind(error) : undefined;
-  const explained = error ? decisionErrorText(error) : undefined;
-  const consoleHref = linkHref(approval.consoleUrl);
+  const explained = error ? decisionErrorText(error, new Date(), provider) : undefined;
   const canSubmit = !pending && !missingReason && comment.length <= maxCommentLength && retry !== 'none';
 
   return (
@@ -92,14 +97,13 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
         }}
       >
         <h2 id={`${ids}-title`}>
-          {verb} {approval.pipeline} › {approval.stage} › {approval.action}?
+          {verb} {heading}
         </h2>
         <p id={`${ids}-where`} className="muted">
-          Account {approval.accountId} · {approval.region} · execution{' '}
-          <code title={approval.pipelineExecutionId}>{shortRevision(approval.pipelineExecutionId)}</code>
+          {where}
         </p>
         <h3 className="section-title">{reject ? 'What would have shipped' : 'What will ship'}</h3>
-        <WhatShips approval={approval} />
+        {ships}
 
         <div className="field">
           <label htmlFor={`${ids}-comment`}>{reject ? 'Reason (required)' : 'Comment (optional)'}</label>
@@ -126,9 +130,9 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
           <div className="notice notice-error" role="alert">
             <p>
               {explained.message}{' '}
-              {explained.checkConsole && consoleHref && (
-                <a href={consoleHref} target="_blank" rel="noreferrer">
-                  Open it in the AWS console
+              {explained.checkConsole && external && (
+                <a href={external.href} target="_blank" rel="noreferrer">
+                  {external.label}
                 </a>
               )}
             </p>

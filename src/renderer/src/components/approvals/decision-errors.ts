@@ -48,8 +48,15 @@ function byCode(error: ContractError, now: Date): string {
 }
 
 /** The sentence to show for a failed decision: who decided, which execution, what to check. */
-export function decisionErrorText(error: ContractError, now: Date = new Date()): DecisionErrorText {
+export function decisionErrorText(
+  error: ContractError,
+  now: Date = new Date(),
+  provider: 'aws' | 'github' = 'aws',
+): DecisionErrorText {
   const text = (message: string, checkConsole = false): DecisionErrorText => ({ message, checkConsole });
+  // Main words GitHub's refusals itself (which environment, which attempt); only the lost id is said here.
+  if (provider === 'github' && error.reason !== undefined)
+    return text(error.message, error.reason === 'outcome-unknown');
   switch (error.reason) {
     case 'decided': {
       const verb = decidedStatusVerb(error.decidedStatus);

@@ -1,7 +1,9 @@
+import { hasRuns } from '../../../../shared/project-health';
 import type { ProjectView } from '../../../../shared/projects';
 import type { ProjectStatus } from '../../api/dashboard';
 import { projectHref } from '../../routes';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
+import { GitHubRunBadge } from '../dashboard/GitHubRunBadge';
 import { Icon } from '../dashboard/Icon';
 import { buildStatusWord, RunStatusBadge } from '../dashboard/RunStatus';
 import { StageDots } from '../dashboard/StageStrip';
@@ -10,7 +12,8 @@ const plural = (n: number, one: string, many: string): string => `${n} ${n === 1
 
 /**
  * One confirmed project at a glance: its pipelines' latest runs, each build
- * project's latest build, open pull requests and approvals waiting. No nested
+ * project's latest build, each GitHub workflow's latest run on the default
+ * branch, open pull requests and approvals waiting. No nested
  * lists, so the Projects list reads as one item per project.
  */
 export function ProjectCard({
@@ -23,7 +26,7 @@ export function ProjectCard({
   now: number;
 }): React.JSX.Element {
   const health = status?.health;
-  const empty = health && health.pipelines.length === 0 && health.builds.length === 0;
+  const empty = health && !hasRuns(health);
   return (
     <li className="card project-card" data-testid={`project-${project.id}`}>
       <div className="project-card-head">
@@ -37,7 +40,7 @@ export function ProjectCard({
       {!status && <p className="muted small">Loading status…</p>}
       {empty && (
         <p className="muted small">
-          {plural(project.members.length, 'member', 'members')}; no pipeline or build read yet.
+          {plural(project.members.length, 'member', 'members')}; no pipeline, build or workflow run read yet.
         </p>
       )}
       {health && !empty && (
@@ -64,6 +67,20 @@ export function ProjectCard({
               </dd>
             </div>
           ))}
+          {health.workflows.map((w) => {
+            const name = `${w.resource.data.repository?.name ?? w.resource.data.fullName} · ${w.name}`;
+            return (
+              <div key={`${w.resource.id}:${w.workflowId}`} className="health-row">
+                <dt title={`${w.resource.data.fullName} · ${w.name} on ${w.latest.branch ?? 'its default branch'}`}>
+                  {name}
+                </dt>
+                <dd>
+                  <span className="muted small">#{w.latest.runNumber}</span>
+                  <GitHubRunBadge run={w.latest} />
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       )}
       {health && (health.openPullRequests > 0 || health.approvalsWaiting > 0) && (

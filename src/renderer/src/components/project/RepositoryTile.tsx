@@ -7,19 +7,22 @@ import { relativeTime } from '../../time';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon } from '../dashboard/Icon';
 import { ExternalLink } from './ExternalLink';
+import { GitHubRepositoryBlock } from './GitHubRepositoryBlock';
 
 /**
- * Each CodeCommit repository: its default branch's head and its open pull
- * requests. Repositories the project names but the snapshot does not hold
- * (GitHub ones, for now) are listed so the tile is not silently empty.
+ * Each CodeCommit and GitHub repository: its default branch's head and its
+ * open pull requests. Repositories the project names but the snapshot does
+ * not hold yet are listed so the tile is not silently empty.
  */
 export function RepositoryTile({
   repositories,
+  github,
   unread,
   freshness,
   now,
 }: {
   repositories: SnapshotResource<'repository'>[];
+  github: SnapshotResource<'github-repository'>[];
   unread: ProjectMember[];
   freshness: Map<string, Staleness>;
   now: number;
@@ -27,9 +30,9 @@ export function RepositoryTile({
   return (
     <section className="tile" aria-labelledby="repository-title">
       <h2 id="repository-title" className="tile-title">
-        {repositories.length + unread.length > 1 ? 'Repositories' : 'Repository'}
+        {repositories.length + github.length + unread.length > 1 ? 'Repositories' : 'Repository'}
       </h2>
-      {repositories.length === 0 && unread.length === 0 && (
+      {repositories.length + github.length + unread.length === 0 && (
         <p className="muted">This project has no repository Starboard watches.</p>
       )}
       {repositories.map((repository) => (
@@ -40,6 +43,9 @@ export function RepositoryTile({
           now={now}
         />
       ))}
+      {github.map((resource) => (
+        <GitHubRepositoryBlock key={resource.id} resource={resource} staleness={freshness.get(resource.id)} now={now} />
+      ))}
       {unread.map((member) => (
         <div key={member.ref} className="repository">
           <h3 className="row-title">
@@ -47,7 +53,7 @@ export function RepositoryTile({
           </h3>
           <p className="muted small">
             {member.kind === 'github-repository'
-              ? 'GitHub repository: its commits and pull requests are not read yet.'
+              ? 'Not read yet: it appears once a GitHub account that can read it is added and refreshed.'
               : 'Not read yet: it appears after the next refresh of its account.'}
           </p>
         </div>
