@@ -27,6 +27,9 @@ test.describe('offered on first run', () => {
     ]);
     await expect(page.locator('.sidebar .demo-pill')).toHaveText('Demo');
     await expect(page.locator('.status-bar')).toContainText('Demo data');
+    // The README's picture shows the first full refresh: every pipeline's state read, both approvals waiting.
+    await expect(page.getByRole('list', { name: 'Projects' })).not.toContainText('Unknown', { timeout: 15_000 });
+    await expect(page.getByRole('link', { name: /Approvals/ })).toContainText('2', { timeout: 15_000 });
     await screenshot(page, 'home-demo');
 
     await page.getByRole('link', { name: 'Settings' }).click();
