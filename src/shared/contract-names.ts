@@ -32,6 +32,8 @@ export const commandNames = [
   'github.accounts.add',
   'github.accounts.remove',
   'github.accounts.check',
+  'github.runs.rerun',
+  'github.runs.cancel',
   'projects.edit',
   'refresh.now',
   'app.signal',

@@ -17,6 +17,7 @@ import type { CommandName, EventName, QueryName } from './contract-names';
 import {
   addGitHubAccountSchema,
   githubAccountKeyInputSchema,
+  githubRunInputSchema,
   githubAccountStatusSchema,
   githubAccountsViewSchema,
 } from './github-accounts';
@@ -123,6 +124,13 @@ export const commands = {
   'github.accounts.remove': { input: githubAccountKeyInputSchema, output: githubAccountsViewSchema },
   /** Checks the account's token again (GET /user). */
   'github.accounts.check': { input: githubAccountKeyInputSchema, output: githubAccountStatusSchema },
+  /** Re-runs a workflow run of a watched repository: all jobs, or only the failed ones. */
+  'github.runs.rerun': {
+    input: githubRunInputSchema.extend({ failedOnly: z.boolean() }).strict(),
+    output: z.object({ runId: z.number() }),
+  },
+  /** Cancels a workflow run in progress. */
+  'github.runs.cancel': { input: githubRunInputSchema, output: z.object({ runId: z.number() }) },
   /** Confirm, rename, merge, add or remove members, dismiss, restore or create a project. */
   'projects.edit': { input: projectCommandSchema, output: projectsViewOutput },
   /**

@@ -112,3 +112,16 @@ export const addGitHubAccountSchema = z
 export type AddGitHubAccount = z.infer<typeof addGitHubAccountSchema>;
 
 export const githubAccountKeyInputSchema = z.object({ accountKey: idSchema }).strict();
+
+/** A workflow run of a watched repository, named for a command (re-run, cancel). */
+export const githubRunInputSchema = z
+  .object({
+    accountKey: z.string().min(1).max(64),
+    /** `owner/repo`, as GitHub allows them. */
+    repository: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'owner/repo'),
+    runId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  })
+  .strict();

@@ -112,3 +112,20 @@ test('dark theme', async ({ page, request }) => {
     await request.post(`${app.url}api/command/settings.update`, { data: { theme: 'system' } });
   }
 });
+
+test('re-runs a failed workflow run and cancels a running one from the Actions tile', async ({ page }) => {
+  await page.goto(`${app.url}#/projects/storefront`);
+  const actions = page.getByRole('region', { name: 'Actions' });
+  const rerun = actions.getByRole('button', { name: /^Re-run the failed jobs of / }).first();
+  await expect(rerun).toBeVisible();
+  await rerun.click();
+  await expect(actions.getByRole('status').filter({ hasText: 'Sent to GitHub' }).first()).toBeVisible();
+
+  const cancel = actions.getByRole('button', { name: /^Cancel / }).first();
+  await expect(cancel).toBeVisible();
+  const label = (await cancel.getAttribute('aria-label')) ?? '';
+  await cancel.click();
+  // Cancelling asks once more, in place.
+  await actions.getByRole('button', { name: `Confirm: cancel ${label.slice('Cancel '.length)}` }).click();
+  await expect(actions.getByRole('status').filter({ hasText: 'Sent to GitHub' })).toHaveCount(2);
+});

@@ -194,6 +194,9 @@ export function createHub(options: HubOptions): Hub {
           if (online !== undefined) system({ kind: 'online', online });
           return ok({});
         },
+        'github.runs.rerun': async ({ failedOnly, ...run }) =>
+          live ? live.githubRun(run, { kind: 'rerun', failedOnly }) : noLive(),
+        'github.runs.cancel': async (run) => (live ? live.githubRun(run, { kind: 'cancel' }) : noLive()),
         'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
         ...githubHandlers.commands,

@@ -69,3 +69,41 @@ it('marks the account when GitHub no longer accepts the token, and keeps the las
   expect(needsToken).toContain('gh');
   expect(resourcesOfKind(live.snapshot, 'github-repository')).toHaveLength(before);
 });
+
+it('re-runs and cancels runs of watched repositories only, and reads the repository again', async () => {
+  await run(10_000);
+  const repo = demoAws.storefront.fullRepositoryId;
+  const failed = github.control.runs(repo).find((r) => r.conclusion === 'failure');
+  const running = github.control.runs(repo).find((r) => r.status !== 'completed');
+  if (!failed || !running) throw new Error('the demo has a failed and a running run');
+  expect(
+    await live.githubRun({ accountKey: 'gh', repository: repo, runId: failed.id }, { kind: 'rerun', failedOnly: true }),
+  ).toEqual({
+    ok: true,
+    value: { runId: failed.id },
+  });
+  expect(github.control.run(repo, failed.id).runAttempt).toBe(2);
+  expect(
+    await live.githubRun({ accountKey: 'gh', repository: repo.toUpperCase(), runId: running.id }, { kind: 'cancel' }),
+  ).toEqual({
+    ok: true,
+    value: { runId: running.id },
+  });
+  expect(github.control.run(repo, running.id)).toMatchObject({ conclusion: 'cancelled' });
+
+  // A repository no project names, or another account: refused before anything is sent.
+  github.requests.reset();
+  expect(
+    await live.githubRun({ accountKey: 'gh', repository: 'someone/else', runId: 1 }, { kind: 'cancel' }),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'not-found' },
+  });
+  expect(
+    await live.githubRun({ accountKey: 'other', repository: repo, runId: failed.id }, { kind: 'cancel' }),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'not-found' },
+  });
+  expect(github.requests.records).toEqual([]);
+});

@@ -12,7 +12,7 @@ import type { PipelineDetail } from '../../../shared/pipelines';
 import { applyEdits } from '../projects/edits';
 import type { ProjectCommand, ProjectEdits, ProjectsView, ProposedProject } from '../../../shared/projects';
 import { idleRefreshStatus, type RefreshStatus } from '../../../shared/refresh';
-import { ok, type Result } from '../../../shared/result';
+import { fail, ok, type Result } from '../../../shared/result';
 import {
   awsSourceId,
   githubRepositoryId,
@@ -200,6 +200,27 @@ export class LiveWorkspace {
     const result = await this.approvals.decide(input);
     const region = approval ? this.#regions.get(awsSourceId(approval.location)) : undefined;
     if (region && approval) this.scheduler.nudge(pipelineTaskKey(region, approval.ref.pipeline));
+    return result;
+  }
+
+  /**
+   * Re-runs or cancels a workflow run of a repository this workspace watches
+   * (nothing is sent for any other), then reads the repository again soon.
+   */
+  async githubRun(
+    input: { accountKey: string; repository: string; runId: number },
+    action: { kind: 'rerun'; failedOnly: boolean } | { kind: 'cancel' },
+  ): Promise<Result<{ runId: number }>> {
+    const account = this.#github.get(input.accountKey);
+    const watched = account?.source.watched.find((name) => name.toLowerCase() === input.repository.toLowerCase());
+    if (!account || watched === undefined) {
+      return fail('not-found', `Starboard does not watch ${input.repository} with that GitHub account.`);
+    }
+    const result =
+      action.kind === 'rerun'
+        ? await account.source.rerun(watched, input.runId, { failedOnly: action.failedOnly })
+        : await account.source.cancel(watched, input.runId);
+    this.scheduler.nudge(account.repositoriesKey);
     return result;
   }
 

@@ -7,7 +7,9 @@ import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon } from '../dashboard/Icon';
 import { GitHubRunBadge } from '../dashboard/GitHubRunBadge';
 import { TimeAgo } from '../dashboard/TimeAgo';
+import type { RunTarget } from '../../api/github-runs';
 import { ExternalLink } from './ExternalLink';
+import { RunActions } from './RunActions';
 
 /** How many runs each repository shows (runs waiting for review are shown even when older). */
 const perRepository = 8;
@@ -56,7 +58,13 @@ function RepositoryRuns({
       ) : (
         <ul className="gh-runs" aria-label={`Recent workflow runs of ${read.fullName}`}>
           {runs.map((run) => (
-            <RunRow key={run.id} run={run} waitingFor={waiting.get(run.id)} now={now} />
+            <RunRow
+              key={run.id}
+              run={run}
+              waitingFor={waiting.get(run.id)}
+              now={now}
+              target={{ accountKey: read.accountKey, repository: read.fullName, runId: run.id }}
+            />
           ))}
         </ul>
       )}
@@ -69,10 +77,12 @@ function RunRow({
   run,
   waitingFor,
   now,
+  target,
 }: {
   run: GitHubWorkflowRun;
   waitingFor: string[] | undefined;
   now: number;
+  target: RunTarget;
 }): React.JSX.Element {
   const started = run.startedAt ?? run.createdAt;
   const ran = run.durationMs ?? (run.status === 'completed' ? undefined : elapsed(started, undefined, now));
@@ -96,6 +106,7 @@ function RunRow({
           started <TimeAgo iso={started} now={now} />
         </span>
       </p>
+      <RunActions run={run} target={target} />
       {waitingFor && (
         <a className="count count-waiting small" href="#/approvals">
           <Icon name="pause" />
