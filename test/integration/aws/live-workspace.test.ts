@@ -131,6 +131,20 @@ describe('the live workspace against the simulator', () => {
     expect(rig.live.status().lastRefreshAt).not.toBeNull();
   });
 
+  it('discovers projects from the pipelines alone when tag:GetResources is denied', async () => {
+    sim.faults.add({ service: 'tagging', operation: 'GetResources', error: 'access-denied' });
+    const rig = open();
+    await rig.run(10_000);
+    const ids = rig.live.projects.projects.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    // The pipelines still group their repositories and builds; only tag-named members are missing.
+    const pipelines = rig.live.projects.projects.flatMap((p) => p.members.filter((m) => m.kind === 'pipeline'));
+    expect(pipelines.map((m) => m.ref)).toEqual(expect.arrayContaining([expect.stringContaining(sf.pipeline)]));
+    expect(
+      rig.live.projects.projects.flatMap((p) => p.members).some((m) => m.reasons.some((r) => r.kind === 'tag')),
+    ).toBe(false);
+  });
+
   it('keeps to the call budget when idle: states on the fast timer, definitions on the slow one', async () => {
     const rig = open();
     await rig.run(10_000);

@@ -105,8 +105,8 @@ async function refreshDefinitions(region: AwsRegion, context: RegionContext): Pr
   );
   const added = listed.filter((p) => !previous.has(p.name)).map((p) => p.name);
   if (gone.length > 0 || added.length > 0) context.pipelinesChanged(region, added, gone);
-  // Discovery needs both halves; a failed tag read keeps the last good tags.
-  if (definitions.value.problems.length === 0 && (tags.ok || region.discovery)) {
+  // A failed tag read keeps the last good tags (none at first: projects then come from the pipelines alone).
+  if (definitions.value.problems.length === 0) {
     region.discovery = {
       definitions: definitions.value.definitions,
       tagged: tags.ok ? tags.value : (region.discovery?.tagged ?? []),
