@@ -11,6 +11,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
+  // Live data reaches the page on the hub's own timers (first refresh within ~1.5 s, plus the simulator's
+  // answers on a busy 2-core CI machine): assertions wait up to 10 s for it.
+  expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
     viewport: { width: 1280, height: 800 },
