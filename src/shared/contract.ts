@@ -16,11 +16,20 @@ import type { ApprovalAuditEntry } from './approvals';
 import type { CommandName, EventName, QueryName } from './contract-names';
 import {
   addGitHubAccountSchema,
+  deviceFlowSchema,
+  findGitHubRepositoriesSchema,
   githubAccountKeyInputSchema,
-  githubRunInputSchema,
   githubAccountStatusSchema,
   githubAccountsViewSchema,
+  githubJobLogInputSchema,
+  githubJobLogSchema,
+  githubRepositoryChoicesSchema,
+  githubRunInputSchema,
+  replaceGitHubTokenSchema,
+  startDeviceFlowSchema,
+  watchGitHubRepositorySchema,
 } from './github-accounts';
+import type { GitHubJob } from './github';
 import {
   appInfoSchema,
   approvalCommentSchema,
@@ -49,6 +58,7 @@ const snapshotOutput = z.custom<Snapshot>();
 const activityOutput = z.custom<ProjectEvent[]>();
 const refreshStatusOutput = z.custom<RefreshStatus>();
 const approvalAuditOutput = z.custom<ApprovalAuditEntry[]>();
+const githubJobsOutput = z.custom<{ runId: number; jobs: GitHubJob[]; fetchedAt: string }>();
 
 interface MessageSpec {
   input: z.ZodType;
@@ -72,6 +82,14 @@ export const queries = {
   'prompts.pending': { input: noInput, output: z.array(promptRequestSchema) },
   /** Every GitHub account of the workspace with its check state and token protection; what the vault offers. */
   'github.accounts': { input: noInput, output: githubAccountsViewSchema },
+  /** The jobs of a watched repository's run (its latest attempt) with their steps and timings. */
+  'github.runs.jobs': { input: githubRunInputSchema, output: githubJobsOutput },
+  /** A job's log, downloaded (the tail when it is very long). */
+  'github.jobs.log': { input: githubJobLogInputSchema, output: githubJobLogSchema },
+  /** Repositories the account can read: its own, an owner's, or a search; with the projects that hold each. */
+  'github.repositories.find': { input: findGitHubRepositoriesSchema, output: githubRepositoryChoicesSchema },
+  /** The OAuth device sign-in in progress, or null. */
+  'github.deviceFlow': { input: noInput, output: deviceFlowSchema.nullable() },
   /** Discovered projects with the user's edits applied. */
   'projects.list': { input: noInput, output: projectsViewOutput },
   /** Everything watched, with its freshness: shown at once from the last run's copy, then kept current. */
@@ -97,6 +115,11 @@ export const commands = {
         approvalId: approvalIdSchema,
         decision: z.enum(['approve', 'reject']),
         comment: approvalCommentSchema,
+        /**
+         * GitHub only: the ids of the waiting environments to review (the
+         * user's choice); all those the user may approve when absent.
+         */
+        environments: z.array(z.number().int().positive().max(Number.MAX_SAFE_INTEGER)).min(1).max(50).optional(),
       })
       .strict(),
     output: z.object({ status: z.enum(['succeeded', 'rejected', 'submitting']) }),
@@ -124,6 +147,17 @@ export const commands = {
   'github.accounts.remove': { input: githubAccountKeyInputSchema, output: githubAccountsViewSchema },
   /** Checks the account's token again (GET /user). */
   'github.accounts.check': { input: githubAccountKeyInputSchema, output: githubAccountStatusSchema },
+  /** Gives an account a new token (pasted, gh or environment); it must belong to the same login. */
+  'github.accounts.replaceToken': { input: replaceGitHubTokenSchema, output: githubAccountStatusSchema },
+  /**
+   * Starts the OAuth device flow with the OAuth app the user names: answers
+   * with the code to enter at the verification page; the token it earns is
+   * stored like a pasted one and never leaves main.
+   */
+  'github.deviceFlow.start': { input: startDeviceFlowSchema, output: deviceFlowSchema },
+  'github.deviceFlow.cancel': { input: noInput, output: deviceFlowSchema.nullable() },
+  /** Watches a repository with this account, in an existing project or a new one. */
+  'github.repositories.watch': { input: watchGitHubRepositorySchema, output: projectsViewOutput },
   /** Re-runs a workflow run of a watched repository: all jobs, or only the failed ones. */
   'github.runs.rerun': {
     input: githubRunInputSchema.extend({ failedOnly: z.boolean() }).strict(),
@@ -158,6 +192,7 @@ export const events = {
   'aws.signIn.changed': signInProgressSchema,
   'prompts.changed': z.array(promptRequestSchema),
   'github.accounts.changed': githubAccountsViewSchema,
+  'github.deviceFlow.changed': deviceFlowSchema.nullable(),
   'projects.changed': projectsViewOutput,
   /** The snapshot changed; the payload says when, the window reads it again. */
   'snapshot.changed': z.object({ updatedAt: z.string() }),

@@ -61,6 +61,25 @@ export const githubAccountSchema = z
      * token vault (the default), the environment, or the GitHub CLI at each start.
      */
     tokenSource: z.enum(['stored', 'environment', 'gh-cli']).optional(),
+    /** The OAuth app whose device flow made the stored token, to sign in again with. */
+    oauthClientId: z
+      .string()
+      .max(100)
+      .regex(/^[A-Za-z0-9._-]+$/)
+      .optional(),
+    /**
+     * Repositories (`owner/repo`) the user chose to watch with this account.
+     * A project's GitHub repository nobody chose is watched by the first account.
+     */
+    repositories: z
+      .array(
+        z
+          .string()
+          .max(200)
+          .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/),
+      )
+      .max(1000)
+      .optional(),
   })
   .strict();
 export type GitHubAccount = z.infer<typeof githubAccountSchema>;

@@ -32,10 +32,17 @@ test('approves the mobile-backend production deployment through the dialog and a
   await expect(dialog).toHaveCount(0);
 
   await card.getByRole('button', { name: /^Approve acme-rockets\/mobile-backend/ }).click();
-  dialog = page.getByRole('dialog', { name: /Approve acme-rockets\/mobile-backend › .+ › production\?/ });
+  dialog = page.getByRole('dialog', { name: /Approve acme-rockets\/mobile-backend › .+\?/ });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'What would ship' })).toContainText(/[0-9a-f]{7}/);
-  await expect(dialog.getByRole('list', { name: 'Environments' })).toContainText('production');
+  // The environments to review are ticked, as in GitHub's own dialog; none ticked, nothing can be sent.
+  const choice = dialog.getByRole('group', { name: 'Approve deployments to' });
+  const production = choice.getByRole('checkbox', { name: /production/ });
+  await expect(production).toBeChecked();
+  await production.uncheck();
+  await expect(dialog.getByRole('button', { name: 'Approve', exact: true })).toBeDisabled();
+  await expect(choice).toContainText('Tick at least one environment.');
+  await production.check();
   await dialog.getByLabel('Comment (optional)').fill('Ship production from the browser test');
   await screenshot(page, 'approvals-github-dialog');
   await dialog.getByRole('button', { name: 'Approve', exact: true }).dblclick();

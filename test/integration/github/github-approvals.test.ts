@@ -116,3 +116,29 @@ it('refuses precisely, sending nothing, when the run no longer waits', async () 
   const audit = await live.journal.audit.recent(1);
   expect(audit[0]).toMatchObject({ provider: 'github', result: 'rejected', decision: 'reject' });
 });
+
+it('reviews only the environments the user picked, and sends nothing for a pick that is not waiting', async () => {
+  const approval = await waitingApproval();
+  const production = approval.environments[0]?.id ?? 0;
+  github.requests.reset();
+  const stray = await live.decide({
+    requestId: randomUUID(),
+    approvalId: approval.approvalId,
+    decision: 'approve',
+    comment: '',
+    environments: [production + 1_000_000],
+  });
+  expect(stray).toMatchObject({ ok: false, error: { code: 'stale-approval', reason: 'not-sent' } });
+  expect(reviews()).toBe(0);
+
+  const picked = await live.decide({
+    requestId: randomUUID(),
+    approvalId: approval.approvalId,
+    decision: 'approve',
+    comment: '',
+    environments: [production],
+  });
+  expect(picked).toEqual({ ok: true, value: { status: 'succeeded' } });
+  expect(reviews()).toBe(1);
+  expect((await live.journal.audit.recent(1))[0]).toMatchObject({ environments: ['production'] });
+});

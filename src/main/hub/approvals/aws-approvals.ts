@@ -50,6 +50,11 @@ export class AwsApprovals {
     if (previous) return replay(previous, input);
     const approval = registry.resolve(input.approvalId);
     if (!approval) return unknownApproval();
+    if (input.environments !== undefined) {
+      return fail('invalid-input', 'Environments are chosen for GitHub reviews only; nothing was sent.', {
+        reason: 'not-sent',
+      });
+    }
     const comment = approvalCommentSchema.safeParse(input.comment);
     if (!comment.success) {
       return fail('invalid-input', 'The comment must be at most 512 printable characters.', {

@@ -4,7 +4,7 @@
 // answered precisely; a restart closes what was cut short (P08-P10, G06, S07).
 import type { CommandInput, CommandOutput } from '../../../shared/contract';
 import type { DecisionResponse } from '../../../shared/approvals';
-import type { GitHubApprovalSummary } from '../../../shared/model';
+import type { GitHubApprovalEnvironment, GitHubApprovalSummary } from '../../../shared/model';
 import { fail, isDecisionFailureReason, ok, type Result } from '../../../shared/result';
 import type { GitHubSource } from '../../sources/github/github-source';
 import { silentLogger, type Logger } from '../log';
@@ -58,22 +58,16 @@ export class GitHubApprovals {
     if (journal.activeFor(approval.key)) return ok({ status: 'submitting' });
     const source = this.#deps.source(approval.ref.accountKey);
     if (!source) return unknownApproval();
-    const { environments } = approval.summary;
-    const chosen = environments.filter((e) => e.canApprove);
-    if (chosen.length === 0) {
-      const names = environments.map((e) => e.name).join(', ');
-      return fail('access-denied', `You are not a required reviewer for ${names}; nothing was sent.`, {
-        reason: 'not-sent',
-      });
-    }
+    const chosen = chooseEnvironments(approval.summary.environments, input.environments);
+    if (!chosen.ok) return chosen;
 
-    const saved = journal.begin({
+    const { saved } = journal.begin({
       requestId: input.requestId,
       approvalId: approval.id,
       key: approval.key,
       ref: approval.ref,
       workflow: approval.summary.workflow,
-      environments: chosen.map(({ id, name }) => ({ id, name })),
+      environments: chosen.value.map(({ id, name }) => ({ id, name })),
       decision: input.decision,
       comment: input.comment,
     });
@@ -92,7 +86,7 @@ export class GitHubApprovals {
     let status: 'succeeded' | 'rejected' | 'unknown';
     try {
       const sent = await source.reviewDeployments(approval.ref.fullName, approval.ref.runId, {
-        environmentIds: chosen.map((e) => e.id),
+        environmentIds: chosen.value.map((e) => e.id),
         state: input.decision === 'approve' ? 'approved' : 'rejected',
         comment: input.comment,
         expectedAttempt: approval.ref.runAttempt,
@@ -170,4 +164,39 @@ function resultOf(entry: GitHubJournalEntry): DecideResult {
   if (entry.status === 'succeeded') return ok({ status: entry.decision === 'approve' ? 'succeeded' : 'rejected' });
   const { code = 'internal', message = 'The decision was not applied.', reason, ...rest } = entry.response ?? {};
   return { ok: false, error: { code, message, ...rest, ...(isDecisionFailureReason(reason) ? { reason } : {}) } };
+}
+
+/**
+ * The environments a decision reviews: those the user picked, or every one
+ * they may approve. Nothing is sent when a pick is not waiting on this run or
+ * is one the user may not review; the message names it and says why.
+ */
+export function chooseEnvironments(
+  waiting: readonly GitHubApprovalEnvironment[],
+  picked: readonly number[] | undefined,
+): Result<GitHubApprovalEnvironment[]> {
+  const notSent = { reason: 'not-sent' as const };
+  if (picked === undefined) {
+    const allowed = waiting.filter((e) => e.canApprove);
+    if (allowed.length > 0) return ok(allowed);
+    const names = waiting.map((e) => e.name).join(', ');
+    return fail('access-denied', `You are not a required reviewer for ${names}; nothing was sent.`, notSent);
+  }
+  const chosen: GitHubApprovalEnvironment[] = [];
+  for (const id of new Set(picked)) {
+    const environment = waiting.find((e) => e.id === id);
+    if (!environment) {
+      return fail(
+        'stale-approval',
+        'One of the chosen environments no longer waits for review on this run; nothing was sent.',
+        notSent,
+      );
+    }
+    if (!environment.canApprove) {
+      const why = environment.reason ?? 'you are not one of its required reviewers';
+      return fail('access-denied', `You cannot review ${environment.name}: ${why}. Nothing was sent.`, notSent);
+    }
+    chosen.push(environment);
+  }
+  return ok(chosen);
 }

@@ -7,7 +7,8 @@
 import type { CommandInput, CommandOutput, EventName, EventPayload } from '../../../shared/contract';
 import type { ProjectEvent } from '../../../shared/events';
 import type { ApprovalSummary, AwsAccount, Workspace } from '../../../shared/model';
-import type { GitHubRepositoryRead } from '../../../shared/github';
+import type { GitHubJob, GitHubRepositoryRead } from '../../../shared/github';
+import type { GitHubJobLog } from '../../../shared/github-accounts';
 import type { PipelineDetail } from '../../../shared/pipelines';
 import { applyEdits } from '../projects/edits';
 import type { ProjectCommand, ProjectEdits, ProjectsView, ProposedProject } from '../../../shared/projects';
@@ -46,6 +47,8 @@ import { diffSnapshots } from '../snapshot/diff';
 import { SnapshotStore } from '../snapshot/store';
 import { removeSource } from '../snapshot/update';
 import { ActivityLog } from './activity-log';
+import { assignRepositories } from './github-assignment';
+import { tailOfLog } from './log-tail';
 import { AwsRegion } from './aws-region';
 import { type GitHubAccess, GitHubAccountLive, type GitHubContext } from './github-account';
 import { carryOver, DiscoveredProjects } from './discovered';
@@ -211,17 +214,50 @@ export class LiveWorkspace {
     input: { accountKey: string; repository: string; runId: number },
     action: { kind: 'rerun'; failedOnly: boolean } | { kind: 'cancel' },
   ): Promise<Result<{ runId: number }>> {
-    const account = this.#github.get(input.accountKey);
-    const watched = account?.source.watched.find((name) => name.toLowerCase() === input.repository.toLowerCase());
-    if (!account || watched === undefined) {
-      return fail('not-found', `Starboard does not watch ${input.repository} with that GitHub account.`);
-    }
+    const watched = this.#watchedGitHub(input);
+    if (!watched.ok) return watched;
+    const { account, fullName } = watched.value;
     const result =
       action.kind === 'rerun'
-        ? await account.source.rerun(watched, input.runId, { failedOnly: action.failedOnly })
-        : await account.source.cancel(watched, input.runId);
+        ? await account.source.rerun(fullName, input.runId, { failedOnly: action.failedOnly })
+        : await account.source.cancel(fullName, input.runId);
     this.scheduler.nudge(account.repositoriesKey);
     return result;
+  }
+
+  /** The jobs and steps of a run of a watched repository (its latest attempt). */
+  async githubRunJobs(input: {
+    accountKey: string;
+    repository: string;
+    runId: number;
+  }): Promise<Result<{ runId: number; jobs: GitHubJob[]; fetchedAt: string }>> {
+    const watched = this.#watchedGitHub(input);
+    if (!watched.ok) return watched;
+    const read = await watched.value.account.source.jobs(watched.value.fullName, input.runId);
+    if (!read.ok) return read;
+    return ok({ runId: input.runId, jobs: read.value, fetchedAt: new Date(this.#clock.now()).toISOString() });
+  }
+
+  /** A job's log of a watched repository: the whole text, or its last maxJobLogBytes. */
+  async githubJobLog(input: { accountKey: string; repository: string; jobId: number }): Promise<Result<GitHubJobLog>> {
+    const watched = this.#watchedGitHub(input);
+    if (!watched.ok) return watched;
+    const read = await watched.value.account.source.jobLog(watched.value.fullName, input.jobId);
+    if (!read.ok) return read;
+    return ok({ jobId: input.jobId, ...tailOfLog(read.value), fetchedAt: new Date(this.#clock.now()).toISOString() });
+  }
+
+  /** The live account and the repository's name as watched; nothing is sent for a repository not watched. */
+  #watchedGitHub(input: {
+    accountKey: string;
+    repository: string;
+  }): Result<{ account: GitHubAccountLive; fullName: string }> {
+    const account = this.#github.get(input.accountKey);
+    const fullName = account?.source.watched.find((name) => name.toLowerCase() === input.repository.toLowerCase());
+    if (!account || fullName === undefined) {
+      return fail('not-found', `Starboard does not watch ${input.repository} with that GitHub account.`);
+    }
+    return ok({ account, fullName });
   }
 
   status(): RefreshStatus {
@@ -351,13 +387,13 @@ export class LiveWorkspace {
 
   /**
    * The GitHub repositories the projects name (pipeline source actions through
-   * a connection, tags, the user's own additions), watched by the first GitHub
-   * account of the workspace: a member ref names no host.
+   * a connection, tags, the user's own additions) that this account watches:
+   * those the user chose with it, and, for the first GitHub account of the
+   * workspace, every one nobody chose (a member ref names no host).
    */
   #githubRepositories(accountId: string): string[] {
-    const first = this.#options.workspace().githubAccounts.find((a) => this.#github.has(a.id));
-    if (first?.id !== accountId) return [];
-    return this.#index.githubRepositories();
+    const accounts = this.#options.workspace().githubAccounts.filter((a) => this.#github.has(a.id));
+    return assignRepositories(this.#index.githubRepositories(), accounts).get(accountId) ?? [];
   }
 
   refreshNow(filter: { account?: string; region?: string }): { queued: number; running: number; needsSignIn: number } {
@@ -434,7 +470,10 @@ export class LiveWorkspace {
       if (entry)
         this.#options.accounts.markNeedsSignIn(entry, 'The credentials expired during a refresh. Sign in again.');
       else if (this.#github.has(account))
-        this.#options.github?.markNeedsToken(account, 'GitHub no longer accepts the token. Add a new one.');
+        this.#options.github?.markNeedsToken(
+          account,
+          'GitHub no longer accepts the token. Use Replace token… (or Sign in again) in Accounts.',
+        );
     }
     this.#notifyStatus();
     return outcome;
@@ -516,17 +555,26 @@ export class LiveWorkspace {
   }
 
   #refreshView(): void {
+    const watched = this.#watchPlan();
     const view = applyEdits(this.#discovered.proposals, this.#options.workspace().projects);
-    if (JSON.stringify(view) === JSON.stringify(this.#view)) return;
-    const watched = JSON.stringify(this.#index.githubRepositories());
-    this.#view = view;
-    this.#index = new ProjectIndex(view);
-    // A project gained or lost a GitHub repository: its account reads the new list now, not in 15 minutes.
-    if (JSON.stringify(this.#index.githubRepositories()) !== watched) {
+    const changed = JSON.stringify(view) !== JSON.stringify(this.#view);
+    if (changed) {
+      this.#view = view;
+      this.#index = new ProjectIndex(view);
+    }
+    // A repository gained or lost its watcher: the accounts read the new lists now, not in 15 minutes.
+    if (this.#watchPlan() !== watched) {
       for (const account of this.#github.values()) this.scheduler.nudge(account.metadataKey);
     }
+    if (!changed) return;
     this.#options.emit('projects.changed', view);
     this.#notifyApprovals();
+  }
+
+  /** Which account watches which repository, as one comparable string. */
+  #watchPlan(): string {
+    const accounts = this.#options.workspace().githubAccounts.filter((a) => this.#github.has(a.id));
+    return JSON.stringify([...assignRepositories(this.#index.githubRepositories(), accounts)]);
   }
 
   #notifySnapshot(): void {

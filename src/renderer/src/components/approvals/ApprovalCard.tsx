@@ -4,7 +4,7 @@
 import type { AwsApprovalSummary } from '../../../../shared/model';
 import { linkHref, shortRevision, timeAgo, timeLeft } from './approval-text';
 import { DecisionDialog } from './DecisionDialog';
-import { decisionErrorText } from './decision-errors';
+import { DecisionControls } from './DecisionControls';
 import { type Decision, useDecision } from './use-decision';
 import { WhatShips } from './WhatShips';
 
@@ -14,7 +14,8 @@ const doneText: Record<Decision, string> = {
 };
 
 export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; now: Date }): React.JSX.Element {
-  const { open, done, pending, error, openDialog, closeDialog, submit } = useDecision(approval.approvalId);
+  const decision = useDecision(approval.approvalId);
+  const { open, done, pending, error, closeDialog, submit } = decision;
 
   const left = timeLeft(approval.expiresAt, approval.requestedAt, now);
   const sending = approval.submitting || pending || done === 'elsewhere';
@@ -72,49 +73,15 @@ export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; 
         </p>
       )}
 
-      {sending && !done && (
-        <p role="status" className="muted">
-          Sending a decision…
-        </p>
-      )}
-      {done === 'elsewhere' && (
-        <p role="status" className="muted">
-          A decision for this approval is already being sent (from another window or a notification).
-        </p>
-      )}
-      {(done === 'approve' || done === 'reject') && (
-        <p role="status" className="ok-text">
-          {doneText[done]}
-        </p>
-      )}
-      {error && open === null && (
-        <p role="alert" className="problem">
-          {decisionErrorText(error).message}
-        </p>
-      )}
-
-      {done === null && (
-        <div className="approval-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={sending}
-            aria-label={`Approve ${where}`}
-            onClick={() => openDialog('approve')}
-          >
-            Approve
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={sending}
-            aria-label={`Reject ${where}`}
-            onClick={() => openDialog('reject')}
-          >
-            Reject
-          </button>
-        </div>
-      )}
+      <DecisionControls
+        state={decision}
+        sending={sending}
+        where={where}
+        doneText={doneText}
+        subject="this approval"
+        provider="aws"
+        now={now}
+      />
 
       {open && (
         <DecisionDialog

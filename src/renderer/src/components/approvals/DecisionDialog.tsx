@@ -20,8 +20,21 @@ export interface DecisionDialogProps {
   pending: boolean;
   /** The last attempt's failure, if any. */
   error: ContractError | undefined;
-  onSubmit: (comment: string) => void;
+  /**
+   * GitHub: the environments the run waits for, to tick (as GitHub's own
+   * review dialog does); those the user may not review are shown, disabled,
+   * with why. The decision covers the ticked ones.
+   */
+  environments?: readonly ReviewableEnvironment[];
+  onSubmit: (comment: string, environments?: number[]) => void;
   onCancel: () => void;
+}
+
+export interface ReviewableEnvironment {
+  id: number;
+  name: string;
+  canApprove: boolean;
+  reason?: string;
 }
 
 const focusable = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select';
@@ -61,8 +74,12 @@ function useFocusTrap(container: React.RefObject<HTMLElement | null>): (event: R
 }
 
 export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
-  const { heading, where, ships, external, provider, decision, pending, error, onSubmit, onCancel } = props;
+  const { heading, where, ships, external, provider, decision, pending, error, environments, onSubmit, onCancel } =
+    props;
   const [comment, setComment] = useState('');
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(
+    () => new Set(environments?.filter((e) => e.canApprove).map((e) => e.id)),
+  );
   const dialog = useRef<HTMLFormElement>(null);
   const trapTab = useFocusTrap(dialog);
   const ids = useId();
@@ -71,7 +88,15 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
   const missingReason = reject && comment.trim() === '';
   const retry = error ? retryKind(error) : undefined;
   const explained = error ? decisionErrorText(error, new Date(), provider) : undefined;
-  const canSubmit = !pending && !missingReason && comment.length <= maxCommentLength && retry !== 'none';
+  const noneTicked = environments !== undefined && ticked.size === 0;
+  const canSubmit = !pending && !missingReason && !noneTicked && comment.length <= maxCommentLength && retry !== 'none';
+  const toggle = (id: number, on: boolean): void =>
+    setTicked((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
 
   return (
     <div className="dialog-backdrop">
@@ -85,7 +110,13 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
         tabIndex={-1}
         onSubmit={(event) => {
           event.preventDefault();
-          if (canSubmit) onSubmit(comment);
+          if (!canSubmit) return;
+          if (environments === undefined) onSubmit(comment);
+          else
+            onSubmit(
+              comment,
+              environments.filter((e) => ticked.has(e.id)).map((e) => e.id),
+            );
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
@@ -104,6 +135,27 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
         </p>
         <h3 className="section-title">{reject ? 'What would have shipped' : 'What will ship'}</h3>
         {ships}
+
+        {environments !== undefined && (
+          <fieldset className="environment-choice">
+            <legend>{reject ? 'Reject deployments to' : 'Approve deployments to'}</legend>
+            {environments.map((environment) => (
+              <label key={environment.id} className={environment.canApprove ? 'checkbox' : 'checkbox muted'}>
+                <input
+                  type="checkbox"
+                  checked={ticked.has(environment.id)}
+                  disabled={!environment.canApprove}
+                  onChange={(event) => toggle(environment.id, event.target.checked)}
+                />
+                <strong>{environment.name}</strong>
+                {!environment.canApprove && (
+                  <span className="small"> · not yours to review: {environment.reason ?? 'GitHub says no.'}</span>
+                )}
+              </label>
+            ))}
+            {noneTicked && <span className="muted small">Tick at least one environment.</span>}
+          </fieldset>
+        )}
 
         <div className="field">
           <label htmlFor={`${ids}-comment`}>{reject ? 'Reason (required)' : 'Comment (optional)'}</label>

@@ -5,7 +5,7 @@
 import type { GitHubApprovalSummary } from '../../../../shared/model';
 import { firstLine, linkHref, shortRevision, timeAgo, timeLeft } from './approval-text';
 import { DecisionDialog } from './DecisionDialog';
-import { decisionErrorText } from './decision-errors';
+import { DecisionControls } from './DecisionControls';
 import { type Decision, useDecision } from './use-decision';
 
 const doneText: Record<Decision, string> = {
@@ -13,8 +13,14 @@ const doneText: Record<Decision, string> = {
   reject: 'Rejected. The run stops here; this card goes away at the next refresh.',
 };
 
-/** The run and commit that approving lets through, and the environments it reviews. */
-function RunShips({ approval }: { approval: GitHubApprovalSummary }): React.JSX.Element {
+/** The run and commit that approving lets through, and (on the card) the environments it waits for. */
+function RunShips({
+  approval,
+  withEnvironments = true,
+}: {
+  approval: GitHubApprovalSummary;
+  withEnvironments?: boolean;
+}): React.JSX.Element {
   const reviewable = approval.environments.filter((e) => e.canApprove);
   const refused = approval.environments.filter((e) => !e.canApprove);
   return (
@@ -33,19 +39,21 @@ function RunShips({ approval }: { approval: GitHubApprovalSummary }): React.JSX.
           {approval.actor !== undefined && <span className="muted">by {approval.actor}</span>}
         </li>
       </ul>
-      <ul className="environments" aria-label="Environments">
-        {reviewable.map((e) => (
-          <li key={e.id}>
-            <strong>{e.name}</strong> <span className="muted">· you can review</span>
-          </li>
-        ))}
-        {refused.map((e) => (
-          <li key={e.id}>
-            <strong>{e.name}</strong>{' '}
-            <span className="muted">· not yours to review: {e.reason ?? 'GitHub says no.'}</span>
-          </li>
-        ))}
-      </ul>
+      {withEnvironments && (
+        <ul className="environments" aria-label="Environments">
+          {reviewable.map((e) => (
+            <li key={e.id}>
+              <strong>{e.name}</strong> <span className="muted">· you can review</span>
+            </li>
+          ))}
+          {refused.map((e) => (
+            <li key={e.id}>
+              <strong>{e.name}</strong>{' '}
+              <span className="muted">· not yours to review: {e.reason ?? 'GitHub says no.'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -57,7 +65,8 @@ export function GitHubApprovalCard({
   approval: GitHubApprovalSummary;
   now: Date;
 }): React.JSX.Element {
-  const { open, done, pending, error, openDialog, closeDialog, submit } = useDecision(approval.approvalId);
+  const decision = useDecision(approval.approvalId);
+  const { open, done, pending, error, closeDialog, submit } = decision;
   const left = timeLeft(approval.expiresAt, approval.requestedAt, now);
   const sending = approval.submitting || pending || done === 'elsewhere';
   const runHref = linkHref(approval.htmlUrl);
@@ -87,56 +96,23 @@ export function GitHubApprovalCard({
         </p>
       )}
 
-      {sending && !done && (
-        <p role="status" className="muted">
-          Sending a decision…
-        </p>
-      )}
-      {done === 'elsewhere' && (
-        <p role="status" className="muted">
-          A decision for this run is already being sent (from another window or a notification).
-        </p>
-      )}
-      {(done === 'approve' || done === 'reject') && (
-        <p role="status" className="ok-text">
-          {doneText[done]}
-        </p>
-      )}
-      {error && open === null && (
-        <p role="alert" className="problem">
-          {decisionErrorText(error, now, 'github').message}
-        </p>
-      )}
       {reviewable.length === 0 && (
         <p className="muted">You cannot review any environment of this run; a required reviewer must.</p>
       )}
-
-      {done === null && (
-        <div className="approval-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={sending || reviewable.length === 0}
-            aria-label={`Approve ${where}`}
-            onClick={() => openDialog('approve')}
-          >
-            Approve
-          </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={sending || reviewable.length === 0}
-            aria-label={`Reject ${where}`}
-            onClick={() => openDialog('reject')}
-          >
-            Reject
-          </button>
-        </div>
-      )}
+      <DecisionControls
+        state={decision}
+        sending={sending}
+        where={where}
+        doneText={doneText}
+        subject="this run"
+        provider="github"
+        now={now}
+        blocked={reviewable.length === 0}
+      />
 
       {open && (
         <DecisionDialog
-          heading={`${approval.repository} › ${approval.workflow} › ${reviewable.join(', ')}?`}
+          heading={`${approval.repository} › ${approval.workflow}?`}
           where={
             <>
               Run #{approval.runNumber} (attempt {approval.runAttempt})
@@ -144,7 +120,8 @@ export function GitHubApprovalCard({
               <code title={approval.headSha}>{shortRevision(approval.headSha)}</code>
             </>
           }
-          ships={<RunShips approval={approval} />}
+          ships={<RunShips approval={approval} withEnvironments={false} />}
+          environments={approval.environments}
           external={runHref ? { href: runHref, label: 'Open the run on GitHub' } : undefined}
           provider="github"
           decision={open}

@@ -25,7 +25,8 @@ export interface DecisionState {
   error: ContractError | undefined;
   openDialog: (decision: Decision) => void;
   closeDialog: () => void;
-  submit: (comment: string) => void;
+  /** `environments`: GitHub only, the ids of the environments the user ticked. */
+  submit: (comment: string, environments?: number[]) => void;
 }
 
 export function useDecision(approvalId: string): DecisionState {
@@ -35,7 +36,7 @@ export function useDecision(approvalId: string): DecisionState {
   const [done, setDone] = useState<Decision | 'elsewhere' | null>(null);
   const request = useRef<{ key: string; id: string } | null>(null);
   const decide = useMutation({
-    mutationFn: (input: { requestId: string; decision: Decision; comment: string }) =>
+    mutationFn: (input: { requestId: string; decision: Decision; comment: string; environments?: number[] }) =>
       decideApproval(client, { ...input, approvalId }),
     onSuccess: (answer, input) => {
       setOpen(null);
@@ -46,9 +47,9 @@ export function useDecision(approvalId: string): DecisionState {
   });
   const error = asContractError(decide.error);
 
-  /** The same decision (and comment) keeps its id; a changed one, or a deliberate new attempt, gets a new one. */
-  const requestIdFor = (decision: Decision, comment: string): string => {
-    const key = JSON.stringify([decision, comment]);
+  /** The same decision (comment, environments) keeps its id; a changed one, or a deliberate new attempt, gets a new one. */
+  const requestIdFor = (decision: Decision, comment: string, environments: number[] | undefined): string => {
+    const key = JSON.stringify([decision, comment, environments]);
     const fresh = error !== undefined && retryKind(error) === 'new-request';
     if (fresh || request.current?.key !== key) request.current = { key, id: crypto.randomUUID() };
     return request.current.id;
@@ -65,9 +66,10 @@ export function useDecision(approvalId: string): DecisionState {
       setOpen(decision);
     },
     closeDialog: () => setOpen(null),
-    submit: (comment) => {
+    submit: (comment, environments) => {
       if (decide.isPending || open === null) return;
-      decide.mutate({ requestId: requestIdFor(open, comment), decision: open, comment });
+      const requestId = requestIdFor(open, comment, environments);
+      decide.mutate({ requestId, decision: open, comment, ...(environments ? { environments } : {}) });
     },
   };
 }
