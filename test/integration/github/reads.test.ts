@@ -188,21 +188,40 @@ describe('later refreshes', () => {
   it('keep the last good copy and report the problem when a read fails', async () => {
     const first = find(await source.refresh(), storefront);
     h.sim.clock.advance(60_000);
-    h.sim.faults.add({ service: 'github', operation: 'pulls/list', error: 'access-denied' });
+    h.sim.faults.add({ service: 'github', operation: 'repos/list-commits', error: 'connection-reset' });
     const failed = find(await source.refresh(), storefront);
-    expect(failed.problem).toMatchObject({
-      code: 'access-denied',
-      missingPermission: 'Pull requests: read',
-      resource: `${storefront} pull requests`,
-    });
+    expect(failed.problem).toMatchObject({ code: 'offline' });
     expect(failed.fetchedAt).toBe(first.fetchedAt);
-    expect(failed.pulls).toEqual(first.pulls);
-    // The other lists were read: only the pull requests are the last good copy.
     expect(failed.commits).toEqual(first.commits);
     h.sim.faults.clear();
     const healed = find(await source.refresh(), storefront);
     expect(healed.problem).toBeUndefined();
     expect(healed.fetchedAt).toBe(h.now().toISOString());
+  });
+
+  it('report a section the token may not read as a lasting gap of that area, not as staleness', async () => {
+    const first = find(await source.refresh(), storefront);
+    h.sim.clock.advance(60_000);
+    h.sim.faults.add({ service: 'github', operation: 'pulls/list', error: 'access-denied' });
+    const denied = find(await source.refresh(), storefront);
+    expect(denied.problem).toBeUndefined();
+    expect(denied.fetchedAt).toBe(h.now().toISOString());
+    expect(denied.problems).toEqual([
+      expect.objectContaining({
+        code: 'access-denied',
+        missingPermission: 'Pull requests: read',
+        resource: `${storefront} pull requests`,
+      }),
+    ]);
+    // The pull requests are the last good copy; the other lists were read.
+    expect(denied.pulls).toEqual(first.pulls);
+    // A metadata gap outlives the fast passes that follow it.
+    h.sim.faults.clear();
+    h.sim.faults.add({ service: 'github', operation: 'repos/get-all-environments', error: 'access-denied' });
+    await source.refreshMetadata();
+    h.sim.faults.clear();
+    const later = find(await source.refresh(), storefront);
+    expect(later.problems.map((p) => p.resource)).toEqual([`${storefront} environments`]);
   });
 
   it('report a per-item problem for one pull request without losing the others', async () => {

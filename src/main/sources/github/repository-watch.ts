@@ -66,12 +66,15 @@ interface WaitingEntry {
  */
 class Pass {
   readonly #sections: (SourceProblem | undefined)[] = [];
+  readonly #sectionNames: string[] = [];
   readonly #items: (SourceProblem | undefined)[] = [];
 
   constructor(private readonly fullName: string) {}
 
-  get sections(): SourceProblem[] {
-    return this.#sections.filter((p) => p !== undefined);
+  get sections(): { name: string; problem: SourceProblem }[] {
+    return this.#sections.flatMap((problem, i) =>
+      problem === undefined ? [] : [{ name: this.#sectionNames[i] ?? '', problem }],
+    );
   }
 
   get items(): SourceProblem[] {
@@ -79,6 +82,7 @@ class Pass {
   }
 
   section<T>(name: string, read: () => Promise<Fetched<T>>): Promise<Fetched<T> | undefined> {
+    this.#sectionNames[this.#sections.length] = name;
     return this.#run(this.#sections, name, read);
   }
 
@@ -114,7 +118,8 @@ export class RepositoryWatch {
   #deploymentsDue = true;
   #fetchedAt = '';
   #problem: SourceProblem | undefined;
-  #problems: SourceProblem[] = [];
+  /** What the last pass of each timer could not read, kept until that timer reads it again. */
+  #problems: Record<'metadata' | 'fast', SourceProblem[]> = { metadata: [], fast: [] };
 
   constructor(
     readonly ref: RepoRef,
@@ -141,7 +146,7 @@ export class RepositoryWatch {
       runs: this.#runs,
       environments,
       waiting: this.#waiting.map((e) => e.waiting),
-      problems: this.#problems,
+      problems: uniqueProblems([...this.#problems.metadata, ...this.#problems.fast]),
     };
   }
 
@@ -160,14 +165,14 @@ export class RepositoryWatch {
     for (const entry of this.#waiting) entry.read = false;
     for (const entry of this.#pulls) entry.checksRead = false;
     await this.#readDeployments(pass);
-    return this.#finish(pass);
+    return this.#finish(pass, 'metadata');
   }
 
   /** The fast timer: 3 or 4 conditional requests, plus detail reads for what changed. */
   async refresh(): Promise<GitHubRepositoryRead> {
     const pass = new Pass(this.ref.fullName);
     // A repository that cannot be read (gone, no access, offline) is not worth its lists' requests now.
-    if (!this.#metadataRead && !(await this.#readMetadata(pass))) return this.#finish(pass);
+    if (!this.#metadataRead && !(await this.#readMetadata(pass))) return this.#finish(pass, 'fast');
     const { client, ref, limits } = this;
     const gated = this.#environments.some(gates);
     const [commits, runs, pulls, waiting] = await Promise.all([
@@ -193,7 +198,7 @@ export class RepositoryWatch {
     ]);
     if (!gated) this.#waiting = [];
     await this.#readDeployments(pass);
-    return this.#finish(pass);
+    return this.#finish(pass, 'fast');
   }
 
   /** True once the repository itself has answered. */
@@ -289,11 +294,35 @@ export class RepositoryWatch {
     this.#deploymentsDue = read.some((r) => !r.read);
   }
 
-  #finish(pass: Pass): GitHubRepositoryRead {
-    const [first, ...others] = pass.sections;
-    this.#problem = first;
-    this.#problems = [...others, ...pass.items];
-    if (first === undefined) this.#fetchedAt = this.now().toISOString();
+  /**
+   * The repository is stale when it or its commits could not be read, or any
+   * section failed for a passing reason (offline, throttled, expired token);
+   * a section the token may not read (no Actions or Environments permission)
+   * is a lasting gap, reported in `problems` per area, not staleness.
+   */
+  #finish(pass: Pass, timer: 'metadata' | 'fast'): GitHubRepositoryRead {
+    const failed = pass.sections;
+    const whole = failed.find(
+      ({ name, problem }) =>
+        coreSections.has(name) || !(problem.code === 'access-denied' || problem.code === 'not-found'),
+    );
+    this.#problem = whole?.problem;
+    this.#problems[timer] = [...failed.filter((f) => f !== whole).map((f) => f.problem), ...pass.items];
+    if (whole === undefined) this.#fetchedAt = this.now().toISOString();
     return this.view();
   }
+}
+
+/** Sections without which the repository's data is not current. */
+const coreSections = new Set(['repository', 'commits']);
+
+/** The same problem from both timers once. */
+function uniqueProblems(problems: SourceProblem[]): SourceProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.code}|${p.resource ?? ''}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

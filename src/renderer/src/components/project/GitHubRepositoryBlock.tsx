@@ -6,6 +6,7 @@ import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon, type IconName } from '../dashboard/Icon';
 import { TimeAgo } from '../dashboard/TimeAgo';
 import { ExternalLink } from './ExternalLink';
+import { GitHubAccessNotes } from './GitHubAccessNotes';
 import { checksText, githubRepositoryUrl, shortSha } from './github-text';
 
 /** A GitHub repository in the Repository tile: its default branch's head and its open pull requests. */
@@ -77,6 +78,7 @@ export function GitHubRepositoryBlock({
           ))}
         </ul>
       )}
+      <GitHubAccessNotes read={read} />
       <FreshnessNote staleness={staleness} now={now} quiet />
     </div>
   );
