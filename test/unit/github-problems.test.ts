@@ -81,6 +81,7 @@ describe('httpProblem', () => {
 
   it('404 is not-found, 409/422 conflict, 5xx internal', () => {
     expect(httpProblem(answer(404, 'Not Found'), runs)).toMatchObject({ code: 'not-found', resource: 'o/r' });
+    expect(httpProblem(answer(410, 'Gone'), runs)).toMatchObject({ code: 'not-found', resource: 'o/r' });
     expect(httpProblem(answer(409, 'Conflict'), runs)).toMatchObject({ code: 'conflict' });
     expect(httpProblem(answer(422, 'Validation Failed'), runs).message).toContain('Validation Failed');
     expect(httpProblem(answer(502, ''), runs)).toMatchObject({ code: 'internal' });

@@ -10,10 +10,12 @@ import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
 import { HomePage } from './pages/HomePage';
+import { JobLogPage } from './pages/JobLogPage';
 import { ProjectPage } from './pages/ProjectPage';
+import { RunPage } from './pages/RunPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatusBar } from './components/StatusBar';
-import { useCurrentRoute, usePageShortcuts } from './routes';
+import { sidebarPage, useCurrentRoute, usePageShortcuts } from './routes';
 
 export function App(): React.JSX.Element {
   const client = useClient();
@@ -32,7 +34,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app">
-      <Sidebar current={page === 'project' ? 'home' : page} />
+      <Sidebar current={sidebarPage(route)} />
       <main className="content">
         <DemoBanner />
         {info.data && <StoreNotices notices={info.data.storeNotices} />}
@@ -46,6 +48,18 @@ export function App(): React.JSX.Element {
         {page === 'accounts' && <AccountsPage />}
         {page === 'settings' && <SettingsPage />}
         {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} />}
+        {route.page === 'github-run' && (
+          <RunPage
+            key={`${route.accountKey}/${route.repository}/${route.runId}`}
+            target={{ accountKey: route.accountKey, repository: route.repository, runId: route.runId }}
+          />
+        )}
+        {route.page === 'github-job-log' && (
+          <JobLogPage
+            key={`${route.accountKey}/${route.repository}/${route.jobId}/${route.line ?? ''}`}
+            target={route}
+          />
+        )}
       </main>
       <PromptDialog />
       <StatusBar />

@@ -197,8 +197,12 @@ export class GitHubClient {
       });
       if (response.ok) return await response.text();
       const problem: SourceProblem = {
-        code: response.status === 404 ? 'not-found' : 'internal',
-        message: `The log download answered ${response.status}; try again.`,
+        // The signed URL of a log past its retention answers 404 or 410: the log is gone, not failing.
+        code: response.status === 404 || response.status === 410 ? 'not-found' : 'internal',
+        message:
+          response.status === 404 || response.status === 410
+            ? 'The log is gone from GitHub (deleted, or past its retention).'
+            : `The log download answered ${response.status}; try again.`,
         ...at(resource),
       };
       throw new GitHubProblemError(problem, response.status);

@@ -124,6 +124,12 @@ export function httpProblem(answer: FailedAnswer, context: ProblemContext): Sour
         message: `${context.resource ?? 'The resource'} was not found, or the GitHub token cannot see it.`,
         ...at,
       };
+    case answer.status === 410:
+      return {
+        code: 'not-found',
+        message: `${context.resource ?? 'The resource'} is gone from GitHub (deleted, or past its retention).`,
+        ...at,
+      };
     case answer.status === 409 || answer.status === 422:
       return { code: 'conflict', message: `GitHub refused${on}: ${said || `HTTP ${answer.status}`}`, ...at };
     case answer.status >= 500:

@@ -194,7 +194,7 @@ export function jobLog(j: JobView): string {
   for (const step of j.steps) {
     if (step.startedAt === null) continue;
     const end = step.completedAt ?? step.startedAt;
-    lines.push(`${stamp(step.startedAt)} ##[group]Run ${step.name}`);
+    lines.push(`${stamp(step.startedAt)} ##[group]${step.name}`);
     lines.push(`${stamp(step.startedAt)} ${step.name} on runner for job ${j.plan.name}`);
     lines.push(`${stamp(step.startedAt)} ##[endgroup]`);
     if (step.conclusion === 'failure') lines.push(`${stamp(end)} ##[error]Process completed with exit code 1.`);

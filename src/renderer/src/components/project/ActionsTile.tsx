@@ -8,8 +8,10 @@ import { Icon } from '../dashboard/Icon';
 import { GitHubRunBadge } from '../dashboard/GitHubRunBadge';
 import { TimeAgo } from '../dashboard/TimeAgo';
 import type { RunTarget } from '../../api/github-runs';
+import { runHref } from '../../routes';
 import { ExternalLink } from './ExternalLink';
 import { RunActions } from './RunActions';
+import './run-detail.css';
 
 /** How many runs each repository shows (runs waiting for review are shown even when older). */
 const perRepository = 8;
@@ -106,7 +108,16 @@ function RunRow({
           started <TimeAgo iso={started} now={now} />
         </span>
       </p>
-      <RunActions run={run} target={target} />
+      <span className="gh-run-links">
+        <a
+          className="button button-small"
+          href={runHref(target)}
+          aria-label={`Jobs and logs of ${run.name} #${run.runNumber}`}
+        >
+          Details
+        </a>
+        <RunActions run={run} target={target} />
+      </span>
       {waitingFor && (
         <a className="count count-waiting small" href="#/approvals">
           <Icon name="pause" />
