@@ -5,9 +5,13 @@
 // Tokens: in `demo`, `empty`, `scale` and `faults` every token starting with
 // `ghp_`, `github_pat_` or `gho_` signs in as `demo-dev` (the faults scenario
 // revokes `ghp_revokedexample000000000000000000000`); `control.addToken`
-// adds others. Primary limit exhaustion answers 403 with
+// adds others; a device flow code authorized through the control issues a
+// `gho_` (or, for the GitHub App client id, `ghu_`) token for the chosen user
+// (routes/oauth.ts). Primary limit exhaustion answers 403 with
 // `x-ratelimit-remaining: 0`; secondary limits answer 429 (or 403 when a rule
 // asks for it) with `retry-after`. A 304 costs nothing; GET /rate_limit is free.
+// Repository searches have a window of their own, 30 a minute per user (10
+// without a token), answered 403 with `x-ratelimit-resource: search` once spent.
 //
 // Choices where GitHub's documentation is silent: a review by a user who may
 // not approve (not a required reviewer, or self-review where it is prevented)
@@ -25,6 +29,7 @@ import { deploymentRoutes } from './routes/deployments';
 import { environmentRoutes } from './routes/environments';
 import { pullRoutes } from './routes/pulls';
 import { repoRoutes } from './routes/repos';
+import { DeviceAuthorizations, type DeviceFlowOptions } from './routes/oauth';
 import { userRoutes } from './routes/users';
 import { buildScenario } from './scenarios';
 import { createHandler, enterpriseBasePath } from './server';
@@ -33,8 +38,12 @@ export type { GitHubSimControl, RunSummary, StartRunOptions } from './control';
 export type { RateLimitState, SecondaryLimitRule } from './http/rate-limit';
 export { revokedToken } from './scenarios';
 export { demoTokenPrefixes } from './scenarios/demo';
+export { simAppClientId, simNoDeviceFlowClientId, simOAuthClientId } from './routes/oauth';
 
-export type GitHubSimOptions = SimHalfOptions;
+export type GitHubSimOptions = SimHalfOptions & {
+  /** Poll interval and code lifetime of the OAuth device flow (GitHub: 5 s and 15 min). */
+  deviceFlow?: DeviceFlowOptions;
+};
 
 export interface GitHubSim {
   /** The REST API root, like https://api.github.com. */
@@ -68,6 +77,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     requests: options.requests,
     primary,
     secondary,
+    oauth: new DeviceAuthorizations(scenario.world, options.deviceFlow),
   };
   const server = createServer(createHandler(parts));
   await new Promise<void>((resolve, reject) => {
@@ -79,7 +89,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
   return {
     url,
     enterpriseUrl: `${url}${enterpriseBasePath}`,
-    control: createControl(scenario.world, primary, secondary),
+    control: createControl(scenario.world, primary, secondary, parts.oauth),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const remove of removeRules) remove();

@@ -57,7 +57,11 @@ export class Crawler {
     await this.get('/rate_limit');
     const repos = (await this.get<{ full_name: string; owner: { login: string } }[]>('/user/repos?per_page=100')) ?? [];
     const orgs = new Set(repos.map((r) => r.owner.login));
-    for (const org of orgs) await this.get(`/orgs/${org}/repos?per_page=5`);
+    for (const org of orgs) {
+      await this.get(`/orgs/${org}/repos?per_page=5`);
+      await this.get(`/users/${org}/repos?per_page=5&sort=pushed`);
+      await this.get(`/search/repositories?q=${encodeURIComponent(`e user:${org} fork:true`)}&per_page=2`);
+    }
     for (const { full_name: name } of repos.slice(0, options.maxRepos))
       await this.readRepo(`/repos/${name}`, options.maxRuns);
     await this.request('GET', '/repos/nobody/nothing');

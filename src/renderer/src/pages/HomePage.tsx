@@ -6,6 +6,7 @@ import { appInfoOptions, workspaceOptions } from '../api/queries';
 import { ActivityFeed } from '../components/dashboard/ActivityFeed';
 import { useNow } from '../components/dashboard/use-now';
 import { DemoOffer } from '../components/DemoOffer';
+import { WatchRepositoriesButton } from '../components/github/WatchRepositoriesButton';
 import { ProjectCard } from '../components/home/ProjectCard';
 import { ProposedProjects } from '../components/home/ProposedProjects';
 import { QueryError } from '../components/QueryError';
@@ -62,6 +63,7 @@ export function HomePage(): React.JSX.Element {
       {accounts > 0 && (
         <div className="home-grid">
           <div className="home-projects">
+            <WatchRepositoriesButton className="home-projects-toolbar" />
             {projects.error && <QueryError error={projects.error} what="your projects" />}
             {snapshot.error && <QueryError error={snapshot.error} what="the latest status" />}
             {projects.data && confirmed.length === 0 && (

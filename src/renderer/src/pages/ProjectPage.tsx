@@ -6,6 +6,7 @@ import { FreshnessNote } from '../components/dashboard/FreshnessNote';
 import { Icon } from '../components/dashboard/Icon';
 import { RunStatusBadge } from '../components/dashboard/RunStatus';
 import { useNow } from '../components/dashboard/use-now';
+import { WatchRepositoriesButton } from '../components/github/WatchRepositoriesButton';
 import { memberSummary } from '../components/home/ProposedProjects';
 import { ActionsTile } from '../components/project/ActionsTile';
 import { BuildsTile } from '../components/project/BuildsTile';
@@ -61,6 +62,7 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
         </div>
         <p className="muted">{memberSummary(project.members)}</p>
         <FreshnessNote staleness={status?.overall} now={now} />
+        <WatchRepositoriesButton project={project.id} className="project-header-actions" />
       </header>
       {project.state !== 'confirmed' && <ProposalNotice project={project} />}
       {snapshot.error && <QueryError error={snapshot.error} what="the latest status" />}
@@ -71,7 +73,9 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
             <PipelinesTile pipelines={status.health.pipelines} freshness={status.freshness} now={now} />
           )}
           <div className="tile-column">
-            <BuildsTile projects={status.health.builds} freshness={status.freshness} now={now} />
+            {(status.health.builds.length > 0 || github.length === 0) && (
+              <BuildsTile projects={status.health.builds} freshness={status.freshness} now={now} />
+            )}
             {github.length > 0 && <ActionsTile repositories={github} freshness={status.freshness} now={now} />}
           </div>
           <div className="tile-column">

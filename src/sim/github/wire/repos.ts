@@ -11,7 +11,7 @@ export function repository(links: Links, repo: Repository): Record<string, unkno
   const html = `${links.web}/${name}`;
   const host = new URL(links.web).host;
   const commits = [...repo.commits.values()];
-  const pushedAt = Math.max(repo.createdAt, ...commits.map((c) => c.at));
+  const pushed = pushedAt(repo);
   return {
     id: repo.id,
     node_id: nodeId('Repository', repo.id),
@@ -53,14 +53,24 @@ export function repository(links: Links, repo: Repository): Record<string, unkno
     archived: false,
     disabled: false,
     visibility: repo.private ? 'private' : 'public',
-    pushed_at: iso(pushedAt),
+    pushed_at: iso(pushed),
     created_at: iso(repo.createdAt),
-    updated_at: iso(pushedAt),
+    updated_at: iso(pushed),
     permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
     allow_forking: true,
     web_commit_signoff_required: false,
     license: null,
   };
+}
+
+/** When the repository last received a commit (its creation when it has none), in milliseconds. */
+export function pushedAt(repo: Repository): number {
+  return Math.max(repo.createdAt, ...[...repo.commits.values()].map((c) => c.at));
+}
+
+/** A repository in a search answer (repo-search-result-item): the repository with its relevance score. */
+export function searchResultItem(links: Links, repo: Repository): Record<string, unknown> {
+  return { ...repository(links, repo), score: 1 };
 }
 
 function repoUrls(url: string): Record<string, string> {
