@@ -41,8 +41,13 @@ function start(): void {
   const store = SettingsStore.open(dataDir, electronStoreFactory);
   for (const notice of store.notices) log.warn(`settings file kept aside: ${notice.reason}`, { keptAs: notice.keptAs });
 
+  /** The GitHub Enterprise host of a device sign-in in progress: its page opens before the account exists. */
+  let signInHost: string | undefined;
   const openExternal = createOpenExternal(
-    () => store.workspace.githubAccounts.flatMap((account) => enterpriseHost(account.host) ?? []),
+    () => [
+      ...store.workspace.githubAccounts.flatMap((account) => enterpriseHost(account.host) ?? []),
+      ...(signInHost === undefined ? [] : [signInHost]),
+    ],
     log,
   );
   applySessionPolicy({ openExternal, warn: log.warn });
@@ -54,6 +59,11 @@ function start(): void {
     log,
     openUrl: openExternal,
     tokenVault: openTokenVault(dataDir, log),
+  });
+  hub.subscribe((event) => {
+    if (event.name !== 'github.deviceFlow.changed') return;
+    const uri = event.payload?.state === 'waiting' ? event.payload.verificationUri : undefined;
+    signInHost = uri === undefined ? undefined : enterpriseHost(uri);
   });
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
   quitGracefully(() => hub.close(), log);

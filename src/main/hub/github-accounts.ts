@@ -7,6 +7,7 @@ import type {
   AddGitHubAccount,
   GitHubAccountStatus,
   GitHubAccountsView,
+  GitHubTokenInput,
   GitHubTokenSource,
   TokenVaultStatus,
 } from '../../shared/github-accounts';
@@ -39,6 +40,8 @@ export class GitHubAccounts {
   readonly #status = new Map<string, GitHubAccountStatus>();
   /** Tokens read this session, by account id: decrypted once, asked of gh once. */
   readonly #tokens = new Map<string, { token: string; variable?: string }>();
+  /** The login each account last signed in as, kept when its token is refused: a new token must match it. */
+  readonly #knownLogin = new Map<string, string>();
   #vault: TokenVaultStatus = { kind: 'unavailable' };
   #available: GitHubAccountsView['sources'] = { ghCli: false, environmentVariables: [] };
 
@@ -72,6 +75,11 @@ export class GitHubAccounts {
     if (!account) return undefined;
     const resolved = this.deps.auth.apiBaseUrl(account.host);
     return resolved.ok ? resolved.value : undefined;
+  }
+
+  /** The API base URL for what the user typed (github.com, a GHES host or URL), or why it is refused. */
+  apiBaseUrlFor(host: string): Result<string> {
+    return this.deps.auth.apiBaseUrl(host);
   }
 
   /** The account's token for a GitHub client, or undefined when there is none to use (see its status). */
@@ -138,24 +146,150 @@ export class GitHubAccounts {
   ): Promise<Result<GitHubAccountStatus>> {
     const apiBaseUrl = this.deps.auth.apiBaseUrl(input.host);
     if (!apiBaseUrl.ok) return apiBaseUrl;
-    const host = apiBaseUrl.value === githubDotComApi ? 'github.com' : apiBaseUrl.value;
-
     const found = await this.#tokenFor(input, apiBaseUrl.value);
     if (!found.ok) return found;
-    const identity = await this.deps.auth.check(apiBaseUrl.value, found.value.token);
+    const source = input.token.kind === 'paste' ? 'stored' : input.token.kind;
+    return this.#addFound({ ...input, apiBaseUrl: apiBaseUrl.value, found: found.value, source }, taken, save);
+  }
+
+  /** Adds an account with a token from the OAuth device flow, stored in the vault with its app's client id. */
+  async addSignedIn(
+    input: { host: string; label?: string; token: string; oauthClientId: string; allowWeakStorage?: boolean },
+    taken: ReadonlySet<string>,
+    save: (account: GitHubAccount) => void,
+  ): Promise<Result<GitHubAccountStatus>> {
+    const apiBaseUrl = this.deps.auth.apiBaseUrl(input.host);
+    if (!apiBaseUrl.ok) return apiBaseUrl;
+    const { token, ...rest } = input;
+    return this.#addFound({ ...rest, apiBaseUrl: apiBaseUrl.value, found: { token }, source: 'stored' }, taken, save);
+  }
+
+  /**
+   * Gives an account a new token (pasted, from gh or the environment): checked
+   * with GET /user, it must sign in as the login the account last showed.
+   */
+  async replaceToken(
+    input: { accountKey: string; token: GitHubTokenInput; allowWeakStorage?: boolean },
+    save: (account: GitHubAccount) => void,
+  ): Promise<Result<GitHubAccountStatus>> {
+    const account = this.find(input.accountKey);
+    if (!account) return fail('not-found', 'There is no GitHub account with that id in the workspace.');
+    const apiBaseUrl = this.deps.auth.apiBaseUrl(account.host);
+    if (!apiBaseUrl.ok) return apiBaseUrl;
+    const found = await this.#tokenFor(input, apiBaseUrl.value);
+    if (!found.ok) return found;
+    const source = input.token.kind === 'paste' ? 'stored' : input.token.kind;
+    return this.adoptToken(account, { ...found.value, source, allowWeakStorage: input.allowWeakStorage }, save);
+  }
+
+  /**
+   * Checks `token` for an existing account, refuses it when it signs in as
+   * someone else, keeps it (in the vault when stored) and saves the entry.
+   * The live workspace resumes on the status change this announces.
+   */
+  async adoptToken(
+    account: GitHubAccount,
+    next: {
+      token: string;
+      variable?: string;
+      source: 'stored' | 'environment' | 'gh-cli';
+      allowWeakStorage?: boolean | undefined;
+      oauthClientId?: string;
+    },
+    save: (account: GitHubAccount) => void,
+  ): Promise<Result<GitHubAccountStatus>> {
+    const apiBaseUrl = this.deps.auth.apiBaseUrl(account.host);
+    if (!apiBaseUrl.ok) return apiBaseUrl;
+    const identity = await this.deps.auth.check(apiBaseUrl.value, next.token);
+    if (!identity.ok) return identity;
+    const expected = this.#knownLogin.get(account.id);
+    if (expected !== undefined && expected.toLowerCase() !== identity.value.login.toLowerCase()) {
+      return fail(
+        'conflict',
+        `That token signs in as ${identity.value.login}, but ${account.label} is ${expected}. Add it as another account instead.`,
+      );
+    }
+    const wasStored = (account.tokenSource ?? 'stored') === 'stored';
+    const previous = wasStored ? await this.deps.vault.get(account.id) : undefined;
+    if (next.source === 'stored') {
+      const stored = await this.deps.vault.set(account.id, next.token, {
+        allowWeakStorage: next.allowWeakStorage === true,
+      });
+      if (!stored.ok) return stored;
+    }
+    // The OAuth app is remembered only for a token it made.
+    const updated: GitHubAccount = { ...account, tokenSource: next.source };
+    if (next.oauthClientId) updated.oauthClientId = next.oauthClientId;
+    else delete updated.oauthClientId;
+    try {
+      save(updated);
+    } catch (error) {
+      // The entry still names the old source: put its token back.
+      if (previous?.state === 'found')
+        await this.deps.vault.set(account.id, previous.token, { allowWeakStorage: true });
+      else if (next.source === 'stored') await this.deps.vault.delete(account.id);
+      throw error;
+    }
+    // A token from gh or the environment now: the vault keeps no copy any more.
+    if (wasStored && next.source !== 'stored') await this.deps.vault.delete(account.id);
+    this.#tokens.set(account.id, { token: next.token, ...(next.variable ? { variable: next.variable } : {}) });
+    this.deps.log.info('GitHub account token replaced', { account: account.id, source: next.source });
+    return ok(
+      this.#update(updated, {
+        state: 'ok',
+        identity: identity.value,
+        problem: undefined,
+        checkedAt: this.#now().toISOString(),
+      }),
+    );
+  }
+
+  /** Why a new token could not be stored here (browser mode, no secret store, no consent), before asking for one. */
+  async storageRefusal(allowWeakStorage: boolean): Promise<Result<void>> {
+    this.#vault = await this.deps.vault.status();
+    if (this.#vault.kind === 'environment') return fail('conflict', browserModeRefusal);
+    if (this.#vault.kind === 'unavailable') {
+      return fail('conflict', this.#vault.explanation ?? 'Starboard cannot encrypt tokens on this system.');
+    }
+    if (this.#vault.kind === 'weak-only' && !allowWeakStorage) {
+      return fail('conflict', weakRefusal(this.#vault.explanation));
+    }
+    return ok(undefined);
+  }
+
+  async #addFound(
+    input: {
+      apiBaseUrl: string;
+      label?: string | undefined;
+      found: { token: string; variable?: string };
+      source: 'stored' | 'environment' | 'gh-cli';
+      allowWeakStorage?: boolean | undefined;
+      oauthClientId?: string;
+    },
+    taken: ReadonlySet<string>,
+    save: (account: GitHubAccount) => void,
+  ): Promise<Result<GitHubAccountStatus>> {
+    const { apiBaseUrl, found, source } = input;
+    const host = apiBaseUrl === githubDotComApi ? 'github.com' : apiBaseUrl;
+    const identity = await this.deps.auth.check(apiBaseUrl, found.token);
     if (!identity.ok) return identity;
 
     const label =
       input.label ?? `${identity.value.login} on ${host === 'github.com' ? host : new URL(host).host}`.slice(0, 100);
     const id = accountKeyFor(label, taken, 'github');
-    const source = input.token.kind === 'paste' ? 'stored' : input.token.kind;
     if (source === 'stored') {
-      const stored = await this.deps.vault.set(id, found.value.token, {
+      const stored = await this.deps.vault.set(id, found.token, {
         allowWeakStorage: input.allowWeakStorage === true,
       });
       if (!stored.ok) return stored;
     }
-    const account: GitHubAccount = { id, label, host, tokenSource: source };
+    const account: GitHubAccount = {
+      id,
+      label,
+      host,
+      tokenSource: source,
+      ...(input.oauthClientId ? { oauthClientId: input.oauthClientId } : {}),
+    };
     try {
       save(account);
     } catch (error) {
@@ -163,7 +297,7 @@ export class GitHubAccounts {
       await this.deps.vault.delete(id);
       throw error;
     }
-    this.#tokens.set(id, found.value);
+    this.#tokens.set(id, found);
     this.deps.log.info('GitHub account added', { account: id, source });
     return ok(
       this.#update(account, {
@@ -180,6 +314,7 @@ export class GitHubAccounts {
     await this.deps.vault.delete(accountId);
     this.#tokens.delete(accountId);
     this.#status.delete(accountId);
+    this.#knownLogin.delete(accountId);
   }
 
   /** Forgets state and tokens of accounts that left the workspace (or all of them, on a workspace switch). */
@@ -187,6 +322,7 @@ export class GitHubAccounts {
     const ids = new Set(all ? [] : this.deps.workspace().githubAccounts.map((account) => account.id));
     for (const id of this.#status.keys()) if (!ids.has(id)) this.#status.delete(id);
     for (const id of this.#tokens.keys()) if (!ids.has(id)) this.#tokens.delete(id);
+    for (const id of this.#knownLogin.keys()) if (!ids.has(id)) this.#knownLogin.delete(id);
   }
 
   /** Sends the current view to listeners (after the workspace changed under us). */
@@ -194,7 +330,10 @@ export class GitHubAccounts {
     this.deps.onChange(this.#view());
   }
 
-  async #tokenFor(input: AddGitHubAccount, apiBaseUrl: string): Promise<Result<{ token: string; variable?: string }>> {
+  async #tokenFor(
+    input: { token: GitHubTokenInput; allowWeakStorage?: boolean | undefined },
+    apiBaseUrl: string,
+  ): Promise<Result<{ token: string; variable?: string }>> {
     const source = input.token;
     if (source.kind === 'gh-cli') {
       const token = await this.deps.auth.ghCli(apiBaseUrl);
@@ -205,15 +344,8 @@ export class GitHubAccounts {
       return found ? ok(found) : fail('not-found', noEnvironmentToken(apiBaseUrl));
     }
     // Refuse before the token goes anywhere, even to GitHub, when it could not be kept.
-    this.#vault = await this.deps.vault.status();
-    if (this.#vault.kind === 'environment') return fail('conflict', browserModeRefusal);
-    if (this.#vault.kind === 'unavailable') {
-      return fail('conflict', this.#vault.explanation ?? 'Starboard cannot encrypt tokens on this system.');
-    }
-    if (this.#vault.kind === 'weak-only' && input.allowWeakStorage !== true) {
-      return fail('conflict', weakRefusal(this.#vault.explanation));
-    }
-    return ok({ token: source.token });
+    const refused = await this.storageRefusal(input.allowWeakStorage === true);
+    return refused.ok ? ok({ token: source.token }) : refused;
   }
 
   async #resolve(account: GitHubAccount): Promise<Resolved> {
@@ -286,6 +418,7 @@ export class GitHubAccounts {
       ),
     ) as GitHubAccountStatus;
     this.#status.set(account.id, next);
+    if (next.identity) this.#knownLogin.set(account.id, next.identity.login);
     this.deps.onChange(this.#view());
     return this.#statusOf(account);
   }

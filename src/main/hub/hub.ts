@@ -17,6 +17,7 @@ import { createDispatch, type Dispatch } from './dispatch';
 import { EventBus } from './events';
 import { githubAccountHandlers } from './github-account-handlers';
 import { GitHubAccounts } from './github-accounts';
+import { githubRepositoryHandlers } from './github-repository-handlers';
 import type { TokenVault } from './github-tokens';
 import { LiveWorkspace, type LiveOptions } from './live/live-workspace';
 import type { Logger } from './log';
@@ -156,6 +157,20 @@ export function createHub(options: HubOptions): Hub {
       saveUserWorkspace(next);
       live?.workspaceChanged();
     },
+    deviceFlowChanged: (flow) => bus.emit('github.deviceFlow.changed', flow),
+    ...(options.githubAuth.deviceFlowIo ? { deviceFlowIo: options.githubAuth.deviceFlowIo } : {}),
+    log,
+  });
+  const githubRepositories = githubRepositoryHandlers({
+    workspace,
+    // Like projects.edit: the demo's workspace while it shows, the user's otherwise.
+    saveWorkspace: (next) => {
+      if (demo.status.active) saveDemoWorkspace(next);
+      else saveUserWorkspace(next);
+      live?.workspaceChanged();
+    },
+    projects: () => live?.projects,
+    github,
   });
   const approvals = approvalHandlers({ service: () => live?.approvals, audit: () => live?.journal.audit });
   const noLive = () => fail('conflict', 'Starboard is switching workspaces. Try again in a moment.');
@@ -176,6 +191,9 @@ export function createHub(options: HubOptions): Hub {
         'refresh.status': async () => ok(live?.status() ?? idleRefreshStatus),
         ...aws.queries,
         ...githubHandlers.queries,
+        ...githubRepositories.queries,
+        'github.runs.jobs': async (run) => (live ? live.githubRunJobs(run) : noLive()),
+        'github.jobs.log': async (job) => (live ? live.githubJobLog(job) : noLive()),
       },
       commands: {
         'settings.update': async (patch) => {
@@ -200,6 +218,7 @@ export function createHub(options: HubOptions): Hub {
         'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
         ...githubHandlers.commands,
+        ...githubRepositories.commands,
       },
     },
     log,
@@ -220,6 +239,7 @@ export function createHub(options: HubOptions): Hub {
     subscribe: (listener) => bus.subscribe(listener),
     system,
     close: async () => {
+      githubHandlers.close();
       await live?.close();
       live = undefined;
       await demo.close();

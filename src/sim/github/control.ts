@@ -1,5 +1,5 @@
 // The typed remote control tests, benches and the demo use to drive the
-// GitHub simulator: tokens, rate limits, and workflow runs.
+// GitHub simulator: tokens, rate limits, workflow runs and device flow sign-ins.
 import type { SimClock } from '../clock';
 import {
   authenticatedLimit,
@@ -8,6 +8,7 @@ import {
   type SecondaryLimitRule,
   type SecondaryRateLimits,
 } from './http/rate-limit';
+import { DeviceAuthorizations } from './routes/oauth';
 import { addEnvironment, ciStages, deployStages } from './world/builder';
 import type { Repository, WorkflowRun } from './world/model';
 import { latestAttempt } from './world/model';
@@ -67,12 +68,19 @@ export interface GitHubSimControl {
   run(repo: string, runId: number): RunSummary;
   /** Runs of a repository, newest first. */
   runs(repo: string): RunSummary[];
+  /** Device flow user codes waiting to be entered, oldest first. */
+  deviceCodes(): string[];
+  /** The user enters the code and authorizes the OAuth app; the token it issues signs in as `login`. */
+  authorizeDevice(userCode: string, login: string): void;
+  /** The user chooses Cancel on the authorization page. */
+  denyDevice(userCode: string): void;
 }
 
 export function createControl(
   world: World,
   primary: PrimaryRateLimits,
   secondary: SecondaryRateLimits,
+  oauth: DeviceAuthorizations = new DeviceAuthorizations(world),
 ): GitHubSimControl {
   const repoNamed = (name: string): Repository => {
     const [owner = '', repo = ''] = name.split('/');
@@ -160,5 +168,8 @@ export function createControl(
       const r = repoNamed(repo);
       return world.visibleRuns(r).map((run) => summary(r, run));
     },
+    deviceCodes: () => oauth.pendingCodes(),
+    authorizeDevice: (userCode, login) => oauth.authorize(userCode, login),
+    denyDevice: (userCode) => oauth.deny(userCode),
   };
 }

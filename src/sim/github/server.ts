@@ -18,6 +18,7 @@ import {
 } from './http/rate-limit';
 import { Router, type RouteResult } from './router';
 import { logPathPrefix, serveJobLog } from './routes/logs';
+import { devicePaths, type DeviceAuthorizations } from './routes/oauth';
 import type { SimUser } from './world/model';
 import type { World } from './world/world';
 
@@ -30,6 +31,8 @@ export interface ServerParts {
   requests: RequestLog;
   primary: PrimaryRateLimits;
   secondary: SecondaryRateLimits;
+  /** The OAuth device flow at the web root (not under /api/v3, like GitHub Enterprise Server). */
+  oauth?: DeviceAuthorizations;
 }
 
 interface Answer {
@@ -95,6 +98,11 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
   const path = enterprise ? url.pathname.slice(enterpriseBasePath.length) || '/' : url.pathname;
   const links = { api: enterprise ? `${origin}${enterpriseBasePath}` : origin, web: origin };
   const method = req.method ?? 'GET';
+  const oauthPath = path === devicePaths.code || path === devicePaths.token;
+  if (parts.oauth && !enterprise && method === 'POST' && oauthPath) {
+    await answerOAuth(parts, req, res, path, origin);
+    return;
+  }
   const matched = parts.router.match(method === 'HEAD' ? 'GET' : method, path);
   const operation = matched?.route.operation ?? 'unknown';
   const decision = parts.faults.decide('github', operation);
@@ -125,6 +133,16 @@ async function handle(parts: ServerParts, req: IncomingMessage, res: ServerRespo
     ...answer.headers,
   });
   res.end(method === 'HEAD' ? '' : answer.body);
+}
+
+/** The device flow's two endpoints: no token, no rate limit; recorded like the API. */
+async function answerOAuth(parts: ServerParts, req: IncomingMessage, res: ServerResponse, path: string, web: string) {
+  const operation = path === devicePaths.code ? 'oauth/device-code' : 'oauth/access-token';
+  const oauth = parts.oauth;
+  if (!oauth) throw new Error('the device flow is not served here');
+  const answer = oauth.answer(path, req.headers['content-type'], req.headers.accept, await readBody(req), web);
+  parts.requests.record('github', operation, answer.status);
+  res.writeHead(answer.status, answer.headers).end(answer.body);
 }
 
 interface Incoming {

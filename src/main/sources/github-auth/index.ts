@@ -5,6 +5,7 @@ import type { GitHubIdentity } from '../../../shared/github';
 import type { Result } from '../../../shared/result';
 import { githubDotComApi, resolveApiBaseUrl } from '../github/base-url';
 import { checkToken } from '../github/identity';
+import type { DeviceFlowIo } from './device-flow';
 import { environmentToken, tokenVariablesSet } from './environment';
 import { findGh, ghAuthToken, ghHostname } from './gh-cli';
 
@@ -21,6 +22,8 @@ export interface GitHubAuth {
   ghCli(apiBaseUrl: string): Promise<Result<string>>;
   /** What the add form may offer: gh on PATH, and which token variables are set (names only). */
   available(): { ghCli: boolean; environmentVariables: string[] };
+  /** Clock, timers and fetch for the OAuth device flow (tests); the real ones when absent. */
+  deviceFlowIo?: Partial<DeviceFlowIo>;
 }
 
 export interface GitHubAuthOptions {

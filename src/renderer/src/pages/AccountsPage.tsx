@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
-import { awsAccountsOptions, demoStatusOptions, githubAccountsOptions } from '../api/queries';
+import { awsAccountsOptions, demoStatusOptions, githubAccountsOptions, workspaceOptions } from '../api/queries';
 import { AddAwsAccount } from '../components/accounts/AddAwsAccount';
 import { AddGitHubAccount } from '../components/accounts/AddGitHubAccount';
 import { AwsAccountRow } from '../components/accounts/AwsAccountRow';
@@ -12,6 +12,13 @@ export function AccountsPage(): React.JSX.Element {
   const accounts = useQuery(awsAccountsOptions(client));
   const github = useQuery(githubAccountsOptions(client));
   const demo = useQuery(demoStatusOptions(client));
+  // Which OAuth app made each stored token, for "Sign in again" (the workspace entry remembers it).
+  const workspace = useQuery(workspaceOptions(client));
+  const oauthApps = new Map(
+    (workspace.data?.githubAccounts ?? []).flatMap((entry) =>
+      entry.oauthClientId ? [[entry.id, entry.oauthClientId] as const] : [],
+    ),
+  );
   const inDemo = demo.data?.active === true;
 
   return (
@@ -46,7 +53,13 @@ export function AccountsPage(): React.JSX.Element {
       {github.data && github.data.accounts.length > 0 && (
         <ul className="list" aria-label="GitHub accounts">
           {github.data.accounts.map((account) => (
-            <GitHubAccountRow key={account.accountKey} account={account} editable={!inDemo} />
+            <GitHubAccountRow
+              key={account.accountKey}
+              account={account}
+              editable={!inDemo}
+              view={github.data}
+              oauthClientId={oauthApps.get(account.accountKey)}
+            />
           ))}
         </ul>
       )}

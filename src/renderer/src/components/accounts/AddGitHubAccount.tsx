@@ -3,8 +3,12 @@ import { useState } from 'react';
 import type { AddGitHubAccount as AddInput, GitHubAccountsView } from '../../../../shared/github-accounts';
 import { useClient } from '../../api/client';
 import { ContractFailure, unwrap } from '../../api/contract-error';
+import { useStartDeviceFlow } from '../../api/github-device-flow';
+import { GitHubDeviceFlow } from './GitHubDeviceFlow';
+import { PastedTokenField } from './PastedTokenField';
 
-type SourceKind = AddInput['token']['kind'];
+/** A token source, or signing in with the browser (the OAuth device flow). */
+type SourceKind = AddInput['token']['kind'] | 'device';
 
 /**
  * Host, token source and (when the OS has no secret store) consent. A pasted
@@ -18,6 +22,8 @@ export function AddGitHubAccount({ view }: { view: GitHubAccountsView }): React.
   const [chosen, setChosen] = useState<SourceKind | undefined>(undefined);
   const [token, setToken] = useState('');
   const [consent, setConsent] = useState(false);
+  const [clientId, setClientId] = useState('');
+  const signIn = useStartDeviceFlow();
   const add = useMutation({
     mutationFn: (input: AddInput) => unwrap(client.command('github.accounts.add', input)),
     // The token was only ever needed for this one call.
@@ -30,8 +36,19 @@ export function AddGitHubAccount({ view }: { view: GitHubAccountsView }): React.
   const canStore = view.vault.kind === 'os-encrypted' || view.vault.kind === 'weak-only';
   const needsConsent = view.vault.kind === 'weak-only';
   const pasteBlocked = source === 'paste' && (!canStore || token.trim() === '' || (needsConsent && !consent));
+  const deviceBlocked = source === 'device' && (!canStore || clientId.trim() === '' || (needsConsent && !consent));
+  const storing = source === 'paste' || source === 'device';
 
   const submit = () => {
+    if (source === 'device') {
+      signIn.mutate({
+        host: host.trim() || 'github.com',
+        clientId: clientId.trim(),
+        ...(label.trim() ? { label: label.trim() } : {}),
+        ...(needsConsent && consent ? { allowWeakStorage: true } : {}),
+      });
+      return;
+    }
     const tokenInput: AddInput['token'] = source === 'paste' ? { kind: 'paste', token } : { kind: source };
     add.mutate({
       host: host.trim() || 'github.com',
@@ -77,26 +94,53 @@ export function AddGitHubAccount({ view }: { view: GitHubAccountsView }): React.
           Use GITHUB_TOKEN from the environment
           <span className="muted small">{variables.length > 0 ? `set: ${variables.join(', ')}` : 'not set'}</span>
         </label>
+        <label className="radio">
+          <input type="radio" name="github-token" checked={source === 'device'} onChange={() => setChosen('device')} />
+          Sign in with browser (OAuth app)
+        </label>
       </fieldset>
 
-      {source === 'paste' && !canStore && (
+      {source === 'device' && browserMode && (
+        <p className="notice notice-warning" role="note">
+          Sign-in with the browser works in the desktop app only: browser mode stores no tokens. Use GITHUB_TOKEN or the
+          GitHub CLI here.
+        </p>
+      )}
+      {source === 'device' && !browserMode && !canStore && (
         <p className="notice notice-warning" role="note">
           {view.vault.explanation ?? 'Starboard cannot store tokens here.'}
         </p>
       )}
-      {source === 'paste' && canStore && (
+      {source === 'device' && canStore && (
         <>
           <label className="field">
-            <span>Personal access token</span>
+            <span>OAuth app client id</span>
             <input
-              type="password"
-              value={token}
-              autoComplete="off"
+              value={clientId}
               spellCheck={false}
-              placeholder="github_pat_… or ghp_…"
-              onChange={(event) => setToken(event.target.value)}
+              autoComplete="off"
+              placeholder="Ov23li… or Iv1.…"
+              onChange={(event) => setClientId(event.target.value)}
             />
           </label>
+          <p className="muted small field-hint">
+            The public id of an OAuth app (Settings → Developer settings → OAuth Apps) with “Enable Device Flow” ticked.
+            Like GitHub Desktop, Starboard then shows a code you enter on GitHub; it asks for repo, workflow and
+            read:org.
+          </p>
+        </>
+      )}
+      {source === 'paste' && (
+        <PastedTokenField
+          label="Personal access token"
+          token={token}
+          onToken={setToken}
+          canStore={canStore}
+          explanation={view.vault.explanation}
+        />
+      )}
+      {storing && canStore && (
+        <>
           {needsConsent ? (
             <div className="notice notice-warning consent">
               <p>{view.vault.explanation}</p>
@@ -128,17 +172,35 @@ export function AddGitHubAccount({ view }: { view: GitHubAccountsView }): React.
         <span>Name in Starboard</span>
         <input value={label} placeholder="your login on the host" onChange={(event) => setLabel(event.target.value)} />
       </label>
-      <button type="submit" className="button button-primary" disabled={add.isPending || pasteBlocked}>
-        {add.isPending ? 'Checking the token with GitHub…' : 'Check and add'}
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={
+          add.isPending || signIn.isPending || pasteBlocked || deviceBlocked || (source === 'device' && browserMode)
+        }
+      >
+        {source === 'device'
+          ? signIn.isPending
+            ? 'Asking GitHub for a code…'
+            : 'Sign in with browser'
+          : add.isPending
+            ? 'Checking the token with GitHub…'
+            : 'Check and add'}
       </button>
+      {source === 'device' && signIn.data && <GitHubDeviceFlow flowId={signIn.data.flowId} />}
       {add.data && (
         <p role="status" className="ok-text">
           Added {add.data.label}: signed in as {add.data.identity?.login ?? 'unknown'}.
         </p>
       )}
-      {add.error instanceof ContractFailure && (
+      {source !== 'device' && add.error instanceof ContractFailure && (
         <p className="problem" role="alert">
           {failureText(add.error)}
+        </p>
+      )}
+      {source === 'device' && signIn.error instanceof ContractFailure && (
+        <p className="problem" role="alert">
+          {failureText(signIn.error)}
         </p>
       )}
     </form>
