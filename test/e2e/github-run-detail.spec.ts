@@ -76,6 +76,8 @@ test('opens a failed run from the Actions tile, its jobs and steps, then the fai
   await page.keyboard.type('run');
   const count = page.getByTestId('log-match-count');
   await expect(count).toHaveText(/^1 of \d+$/);
+  // The search runs on a deferred copy of the field: wait until it has caught up with the whole word.
+  await expect(log.locator('.log-match-current')).toHaveText(/^run$/i);
   await page.keyboard.press('Enter');
   await expect(count).toHaveText(/^2 of \d+$/);
   await page.keyboard.press('Shift+Enter');
