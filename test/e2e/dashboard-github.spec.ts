@@ -54,6 +54,12 @@ test('the mobile backend shows its Actions runs, the run waiting for review and 
   const environments = page.getByRole('list', { name: 'Environments of acme-rockets/mobile-backend' });
   await expect(environments.getByTestId('environment-production')).toBeVisible();
   await expect(environments.getByTestId('environment-staging')).toContainText(/Live: [0-9a-f]{7} since/);
+  // The newest deployment's status history, newest first.
+  const staging = environments.getByTestId('environment-staging');
+  await staging.getByText(/^History of [0-9a-f]{7}/).click();
+  const history = staging.getByRole('list', { name: /^Statuses of the deployment of [0-9a-f]{7} to staging$/ });
+  await expect(history.getByRole('listitem').first()).toContainText(/^Success \d+ min ago/);
+  expect(await history.getByRole('listitem').count()).toBeGreaterThan(1);
   await expect(environments.getByTestId('environment-production')).toContainText('Waiting for review');
   await expect(page.getByRole('link', { name: 'production on GitHub' })).toHaveAttribute('target', '_blank');
 

@@ -1,11 +1,12 @@
 import { deploymentRunStatus, deploymentStateLabel, waitingEnvironments } from '../../../../shared/github-health';
-import type { GitHubEnvironmentDeployments } from '../../../../shared/github';
+import type { GitHubDeployment, GitHubEnvironmentDeployments } from '../../../../shared/github';
 import type { SnapshotResource } from '../../../../shared/snapshot';
 import type { Staleness } from '../../../../shared/staleness';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon } from '../dashboard/Icon';
 import { RunStatusBadge } from '../dashboard/RunStatus';
 import { TimeAgo } from '../dashboard/TimeAgo';
+import { linkHref } from '../approvals/approval-text';
 import { ExternalLink } from './ExternalLink';
 import { environmentUrl, shortSha } from './github-text';
 
@@ -98,6 +99,43 @@ function EnvironmentRow({
           </>
         )}
       </p>
+      {latest && latest.statuses.length > 0 && <StatusHistory deployment={latest} now={now} />}
     </li>
+  );
+}
+
+/** The newest deployment's statuses, newest first: queued, in progress, success or failure, with what it said. */
+function StatusHistory({ deployment, now }: { deployment: GitHubDeployment; now: number }): React.JSX.Element {
+  return (
+    <details className="deployment-history small">
+      <summary>
+        History of <code>{shortSha(deployment.sha)}</code> ({deployment.statuses.length}{' '}
+        {deployment.statuses.length === 1 ? 'status' : 'statuses'})
+      </summary>
+      <ol aria-label={`Statuses of the deployment of ${shortSha(deployment.sha)} to ${deployment.environment}`}>
+        {deployment.statuses.map((status) => (
+          <li key={`${status.createdAt}|${status.rawState ?? status.state}`}>
+            <span className="deployment-status">{deploymentStateLabel(status.state, status.rawState)}</span>{' '}
+            <TimeAgo iso={status.createdAt} now={now} />
+            {status.description !== undefined && status.description !== '' && (
+              <span className="muted"> · {status.description}</span>
+            )}
+            <StatusLink url={status.targetUrl} />
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** The page a status reported, when it is a web address (never another scheme). */
+function StatusLink({ url }: { url: string | undefined }): React.JSX.Element | null {
+  const href = linkHref(url);
+  if (href === undefined) return null;
+  return (
+    <>
+      {' · '}
+      <ExternalLink href={href}>details</ExternalLink>
+    </>
   );
 }
