@@ -3,7 +3,9 @@
 // environments with their health and recent events, CloudFormation stacks
 // and ECS services. The one "where is what running" model the Deployments
 // page shows is built from these (and from GitHub environments, github.ts).
-import type { Known } from './github';
+// A value AWS sends that this build does not know is kept as { unknown: raw }
+// (RELIABILITY A14; enumValue in sources/aws/codepipeline/mapping-context.ts).
+import type { Known } from './pipelines';
 import type { AwsLocation, Freshness, SourceProblem } from './sources';
 
 // ---------------------------------------------------------------- CodeDeploy
