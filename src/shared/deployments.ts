@@ -179,3 +179,45 @@ export interface EcsService {
   /** Deployments still running beside the primary one (a rollout in progress). */
   deployments: number;
 }
+
+export interface CloudFormationRead extends Freshness {
+  location: AwsLocation;
+  /** The stacks asked for, in the order asked; a stack that could not be read keeps its last good copy. */
+  stacks: CloudFormationStack[];
+  /** Per stack: missing, access denied (with the IAM action), throttled… */
+  problems: SourceProblem[];
+}
+
+export interface EcsRead extends Freshness {
+  location: AwsLocation;
+  /** The services asked for, in the order asked; a service that could not be read keeps its last good copy. */
+  services: EcsService[];
+  /** Per service or per batch: missing service or cluster, access denied (with the IAM action)… */
+  problems: SourceProblem[];
+}
+
+// ------------------------------------------------------- As the snapshot keeps them
+
+/** A CodeDeploy deployment group with its recent deployments (newest first, bounded). */
+export interface CodeDeployGroupResource {
+  location: AwsLocation;
+  group: CodeDeployGroup;
+  deployments: CodeDeployDeployment[];
+}
+
+/** A Beanstalk environment with its recent events (newest first, bounded). */
+export interface BeanstalkEnvironmentResource {
+  location: AwsLocation;
+  environment: BeanstalkEnvironment;
+  events: BeanstalkEvent[];
+}
+
+export interface CloudFormationStackResource {
+  location: AwsLocation;
+  stack: CloudFormationStack;
+}
+
+export interface EcsServiceResource {
+  location: AwsLocation;
+  service: EcsService;
+}

@@ -179,6 +179,55 @@ export interface DeploymentEventData extends GitHubEventBase {
   targetUrl?: string;
 }
 
+/** Where a deploy target lives; `consoleUrl` opens it in the AWS console. */
+interface DeployTargetEventBase {
+  location: AwsLocation;
+  consoleUrl: string;
+}
+
+export interface CodeDeployEventData extends DeployTargetEventBase {
+  application: string;
+  group: string;
+  deploymentId: string;
+  /** The status label ("Failed", "Stopped", "unknown (X)"). */
+  status: string;
+  creator?: string;
+  /** What was deployed: `s3://…`, `owner/repo@commit`. */
+  revision?: string;
+  commitId?: string;
+  /** CodeDeploy's error message for the deployment. */
+  error?: string;
+  /** The first hook that failed, on which target, and what it said. */
+  failedHook?: { target: string; hook: string; message?: string };
+}
+
+/** An environment's health moved: a Beanstalk environment's colour, with its causes. */
+export interface HealthEventData extends DeployTargetEventBase {
+  application: string;
+  environment: string;
+  /** The health now and before ("Red", "Yellow", "Green"). */
+  health: string;
+  previous?: string;
+  causes: string[];
+  versionLabel?: string;
+}
+
+export interface StackFailedData extends DeployTargetEventBase {
+  stack: string;
+  status: string;
+  reason?: string;
+  /** The newest failing resource of the operation and its reason. */
+  failedResource?: { logicalId: string; reason?: string };
+}
+
+export interface RolloutFailedData extends DeployTargetEventBase {
+  cluster: string;
+  service: string;
+  reason?: string;
+  running: number;
+  desired: number;
+}
+
 /**
  * Every event kind and its data. Deployments of CodeDeploy and Beanstalk, and
  * environment health, join here when their sources put them in the snapshot
@@ -206,6 +255,12 @@ export interface EventKinds {
   'workflow.run.waiting': WorkflowRunWaitingData;
   'deployment.succeeded': DeploymentEventData;
   'deployment.failed': DeploymentEventData;
+  'codedeploy.deployment.succeeded': CodeDeployEventData;
+  'codedeploy.deployment.failed': CodeDeployEventData;
+  'environment.health.degraded': HealthEventData;
+  'environment.health.recovered': HealthEventData;
+  'stack.failed': StackFailedData;
+  'service.rollout.failed': RolloutFailedData;
 }
 
 export type EventKind = keyof EventKinds;
@@ -232,6 +287,12 @@ export const eventKinds = [
   'workflow.run.waiting',
   'deployment.succeeded',
   'deployment.failed',
+  'codedeploy.deployment.succeeded',
+  'codedeploy.deployment.failed',
+  'environment.health.degraded',
+  'environment.health.recovered',
+  'stack.failed',
+  'service.rollout.failed',
 ] as const satisfies readonly EventKind[];
 
 export interface ChangeEventOf<K extends EventKind> {

@@ -37,6 +37,18 @@ export function memberRefOf(resource: AnyResource): string {
       return codecommitRepositoryArn(resource.data.location, resource.data.repository);
     case 'github-repository':
       return resource.data.fullName;
+    case 'codedeploy-group':
+      return resource.data.group.arn;
+    case 'beanstalk-environment':
+      return resource.data.environment.arn;
+    case 'cloudformation-stack':
+      // A pipeline names a stack, not its id: members use the ARN without the id.
+      return awsArn(resource.data.location, 'cloudformation', `stack/${resource.data.stack.name}`);
+    case 'ecs-service': {
+      const { location, service } = resource.data;
+      // The long ARN form names the cluster; the cluster may be given as its ARN.
+      return awsArn(location, 'ecs', `service/${service.cluster.split('/').pop() ?? service.cluster}/${service.name}`);
+    }
   }
 }
 

@@ -23,7 +23,7 @@ const text = z.string();
 const optionalText = z.string().optional();
 
 /** Known<T>: a value this build knows, or what AWS sent when it does not (RELIABILITY A14). */
-function known<const T extends readonly [string, ...string[]]>(values: T) {
+export function known<const T extends readonly [string, ...string[]]>(values: T) {
   return z.union([z.enum(values), z.object({ unknown: text })]);
 }
 

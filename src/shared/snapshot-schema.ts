@@ -14,6 +14,12 @@ import {
   type Snapshot,
   type SourceStatus,
 } from './snapshot';
+import {
+  beanstalkEnvironmentResourceSchema,
+  cloudFormationStackResourceSchema,
+  codeDeployGroupResourceSchema,
+  ecsServiceResourceSchema,
+} from './snapshot-deploy-schema';
 import { githubRepositoryReadSchema } from './snapshot-github-schema';
 
 const text = z.string();
@@ -24,6 +30,10 @@ const dataSchemas: { [K in ResourceKind]: z.ZodType<ResourceKinds[K]> } = {
   build: buildSchema,
   repository: watchedRepositorySchema,
   'github-repository': githubRepositoryReadSchema,
+  'codedeploy-group': codeDeployGroupResourceSchema,
+  'beanstalk-environment': beanstalkEnvironmentResourceSchema,
+  'cloudformation-stack': cloudFormationStackResourceSchema,
+  'ecs-service': ecsServiceResourceSchema,
 };
 
 const envelopeSchema = z.object({

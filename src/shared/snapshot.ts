@@ -4,6 +4,12 @@
 // and the event diff all read this; main persists it so a start is instant.
 // Plain serializable data; the runtime schema is in snapshot-schema.ts.
 import type { Build } from './builds';
+import type {
+  BeanstalkEnvironmentResource,
+  CloudFormationStackResource,
+  CodeDeployGroupResource,
+  EcsServiceResource,
+} from './deployments';
 import type { GitHubRepositoryRead } from './github';
 import type { PipelineDetail, PipelineExecution, PipelineSummary } from './pipelines';
 import type { WatchedRepository } from './repositories';
@@ -31,6 +37,14 @@ export interface ResourceKinds {
   repository: WatchedRepository;
   /** A watched GitHub repository: its pull requests, Actions runs, environments and runs waiting for review. */
   'github-repository': GitHubRepositoryRead;
+  /** A CodeDeploy deployment group and its recent deployments, with each failed or running one's targets. */
+  'codedeploy-group': CodeDeployGroupResource;
+  /** An Elastic Beanstalk environment, its health and causes, and its recent events. */
+  'beanstalk-environment': BeanstalkEnvironmentResource;
+  /** A CloudFormation stack a pipeline deploys, with the failing events of its last operation. */
+  'cloudformation-stack': CloudFormationStackResource;
+  /** An ECS service a pipeline deploys, with its rollout. */
+  'ecs-service': EcsServiceResource;
 }
 
 export type ResourceKind = keyof ResourceKinds;
@@ -39,6 +53,10 @@ export const resourceKinds = [
   'build',
   'repository',
   'github-repository',
+  'codedeploy-group',
+  'beanstalk-environment',
+  'cloudformation-stack',
+  'ecs-service',
 ] as const satisfies readonly ResourceKind[];
 
 export interface SnapshotResource<K extends ResourceKind = ResourceKind> {
@@ -150,4 +168,12 @@ export function resourcesOfKind<K extends ResourceKind>(
   return Object.values(snapshot.resources)
     .filter((r): r is Extract<AnyResource, { kind: K }> => r.kind === kind)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** A deploy target's id: its kind and ARN (ARNs are unique across accounts and regions, and stable). */
+export function deployTargetId(
+  kind: 'codedeploy-group' | 'beanstalk-environment' | 'cloudformation-stack' | 'ecs-service',
+  arn: string,
+): string {
+  return `${kind}:${arn}`;
 }

@@ -31,6 +31,10 @@ function accountKeyOf(resource: AnyResource): string {
       return resource.data.accountKey;
     case 'build':
     case 'repository':
+    case 'codedeploy-group':
+    case 'beanstalk-environment':
+    case 'cloudformation-stack':
+    case 'ecs-service':
       return resource.data.location.accountKey;
   }
 }

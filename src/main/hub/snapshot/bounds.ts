@@ -20,6 +20,10 @@ export interface SnapshotLimits {
   waitingRunsPerRepository: number;
   /** The status history kept of an environment's newest deployment. */
   statusesPerDeployment: number;
+  /** Recent CodeDeploy deployments kept per deployment group. */
+  deploymentsPerGroup: number;
+  /** Recent Beanstalk events kept per environment. */
+  eventsPerEnvironment: number;
 }
 
 export const defaultSnapshotLimits: SnapshotLimits = {
@@ -32,6 +36,8 @@ export const defaultSnapshotLimits: SnapshotLimits = {
   runsPerRepository: 50,
   waitingRunsPerRepository: 50,
   statusesPerDeployment: 10,
+  deploymentsPerGroup: 10,
+  eventsPerEnvironment: 20,
 };
 
 /** Milliseconds of an ISO time; unknown or unreadable times sort as the oldest. */
@@ -89,7 +95,20 @@ function boundResource(resource: AnyResource, limits: SnapshotLimits): AnyResour
     }
     case 'github-repository':
       return boundGitHubRepository(resource, limits);
+    case 'codedeploy-group': {
+      // Newest first, as the source keeps them.
+      const { deployments } = resource.data;
+      if (deployments.length <= limits.deploymentsPerGroup) return resource;
+      return { ...resource, data: { ...resource.data, deployments: deployments.slice(0, limits.deploymentsPerGroup) } };
+    }
+    case 'beanstalk-environment': {
+      const { events } = resource.data;
+      if (events.length <= limits.eventsPerEnvironment) return resource;
+      return { ...resource, data: { ...resource.data, events: events.slice(0, limits.eventsPerEnvironment) } };
+    }
     case 'build':
+    case 'cloudformation-stack':
+    case 'ecs-service':
       return resource;
   }
 }

@@ -17,6 +17,7 @@ import type { ChangeEvent } from '../../../shared/events';
 import { emptySnapshot, resourceKinds, type ResourceKind, type Snapshot } from '../../../shared/snapshot';
 import { defaultSnapshotLimits, type SnapshotLimits } from './bounds';
 import { diffBuilds } from './diff-builds';
+import { diffBeanstalk, diffCodeDeploy, diffServices, diffStacks } from './diff-deploy-targets';
 import { diffGitHub } from './diff-github';
 import { diffPipelines } from './diff-pipelines';
 import { diffRepositories } from './diff-repositories';
@@ -32,6 +33,10 @@ const differs: Record<ResourceKind, Differ> = {
   build: diffBuilds,
   repository: diffRepositories,
   'github-repository': diffGitHub,
+  'codedeploy-group': diffCodeDeploy,
+  'beanstalk-environment': diffBeanstalk,
+  'cloudformation-stack': diffStacks,
+  'ecs-service': diffServices,
 };
 
 /**

@@ -27,6 +27,16 @@ export const consoleLinks = {
     consoleUrl(region, `codesuite/codecommit/repositories/${enc(name)}/commit/${enc(commitId)}`),
   pullRequest: (region: string, name: string, pullRequestId: string) =>
     consoleUrl(region, `codesuite/codecommit/repositories/${enc(name)}/pull-requests/${enc(pullRequestId)}/details`),
+  codedeployDeployment: (region: string, deploymentId: string) =>
+    consoleUrl(region, `codesuite/codedeploy/deployments/${enc(deploymentId)}`),
+  codedeployGroup: (region: string, application: string, group: string) =>
+    consoleUrl(region, `codesuite/codedeploy/applications/${enc(application)}/deployment-groups/${enc(group)}`),
+  beanstalkEnvironment: (region: string, environmentId: string) =>
+    consoleUrl(region, `elasticbeanstalk/home#/environment/dashboard?environmentId=${enc(environmentId)}`),
+  cloudformationStack: (region: string, stackArn: string) =>
+    consoleUrl(region, `cloudformation/home#/stacks/stackinfo?stackId=${enc(stackArn)}`),
+  ecsService: (region: string, cluster: string, service: string) =>
+    consoleUrl(region, `ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health`),
   logStream: (region: string, group: string, stream: string) =>
     consoleUrl(region, `cloudwatch/home#logsV2:log-groups/log-group/${enc(enc(group))}/log-events/${enc(enc(stream))}`),
 };

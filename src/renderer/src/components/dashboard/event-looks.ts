@@ -32,6 +32,12 @@ const looks: Record<EventKind, EventLook> = {
   'workflow.run.waiting': { icon: 'pause', label: 'Waiting for review', tone: 'waiting' },
   'deployment.succeeded': { icon: 'check', label: 'Deployed', tone: 'succeeded' },
   'deployment.failed': { icon: 'x', label: 'Deployment failed', tone: 'failed' },
+  'codedeploy.deployment.succeeded': { icon: 'check', label: 'Deployed', tone: 'succeeded' },
+  'codedeploy.deployment.failed': { icon: 'x', label: 'Deployment failed', tone: 'failed' },
+  'environment.health.degraded': { icon: 'x', label: 'Health degraded', tone: 'failed' },
+  'environment.health.recovered': { icon: 'check', label: 'Health recovered', tone: 'succeeded' },
+  'stack.failed': { icon: 'x', label: 'Stack failed', tone: 'failed' },
+  'service.rollout.failed': { icon: 'x', label: 'Rollout failed', tone: 'failed' },
 };
 
 export function eventLook(event: ProjectEvent): EventLook {
