@@ -21,10 +21,39 @@ export const codeDeployStatuses = [
   'Ready',
 ] as const;
 export type CodeDeployStatus = (typeof codeDeployStatuses)[number];
+export const codeDeployRevisionTypes = ['S3', 'GitHub', 'String', 'AppSpecContent'] as const;
+export const codeDeployPlatforms = ['Server', 'Lambda', 'ECS'] as const;
+export const lifecycleEventStatuses = ['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped'] as const;
+export const codeDeployTargetKinds = ['instance', 'lambda', 'ecs', 'cloudformation'] as const;
+export const codeDeployTargetStatuses = ['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped', 'Ready'] as const;
+export const beanstalkEnvironmentStatuses = [
+  'Aborting',
+  'Launching',
+  'Updating',
+  'LinkingFrom',
+  'LinkingTo',
+  'Ready',
+  'Terminating',
+  'Terminated',
+] as const;
+export const beanstalkHealthColours = ['Green', 'Yellow', 'Red', 'Grey'] as const;
+export const beanstalkHealthStatuses = [
+  'NoData',
+  'Unknown',
+  'Pending',
+  'Ok',
+  'Info',
+  'Warning',
+  'Degraded',
+  'Severe',
+  'Suspended',
+] as const;
+export const beanstalkEventSeverities = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export const ecsRolloutStates = ['COMPLETED', 'FAILED', 'IN_PROGRESS'] as const;
 
 /** What a deployment installs: an S3 bundle, a GitHub commit, or inline AppSpec content. */
 export interface CodeDeployRevision {
-  type: Known<'S3' | 'GitHub' | 'String' | 'AppSpecContent'>;
+  type: Known<(typeof codeDeployRevisionTypes)[number]>;
   /** `s3://bucket/key` (with version or ETag), `owner/repo@commit`, or the content's SHA-256. */
   location: string;
   /** The commit, when the revision names one (GitHub revisions). */
@@ -42,7 +71,7 @@ export interface CodeDeployGroup {
   arn: string;
   application: string;
   name: string;
-  computePlatform: Known<'Server' | 'Lambda' | 'ECS'>;
+  computePlatform: Known<(typeof codeDeployPlatforms)[number]>;
   deploymentConfigName?: string;
   /** The revision the group deploys by default (its last successful one). */
   targetRevision?: CodeDeployRevision;
@@ -50,7 +79,7 @@ export interface CodeDeployGroup {
   lastSuccessful?: CodeDeployGroupDeploymentRef;
 }
 
-export type LifecycleEventStatus = Known<'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped'>;
+export type LifecycleEventStatus = Known<(typeof lifecycleEventStatuses)[number]>;
 
 /** One appspec hook on one target, in the order CodeDeploy runs them. */
 export interface LifecycleEvent {
@@ -66,8 +95,8 @@ export interface LifecycleEvent {
 export interface CodeDeployTarget {
   /** The instance id, Lambda function or ECS service the deployment targets. */
   id: string;
-  kind: Known<'instance' | 'lambda' | 'ecs' | 'cloudformation'>;
-  status: Known<'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Ready'>;
+  kind: Known<(typeof codeDeployTargetKinds)[number]>;
+  status: Known<(typeof codeDeployTargetStatuses)[number]>;
   lastUpdatedAt?: string;
   lifecycle: LifecycleEvent[];
 }
@@ -102,19 +131,15 @@ export interface CodeDeployRead extends Freshness {
 
 // ----------------------------------------------------------- Elastic Beanstalk
 
-export type BeanstalkHealthColour = Known<'Green' | 'Yellow' | 'Red' | 'Grey'>;
-export type BeanstalkHealthStatus = Known<
-  'NoData' | 'Unknown' | 'Pending' | 'Ok' | 'Info' | 'Warning' | 'Degraded' | 'Severe' | 'Suspended'
->;
+export type BeanstalkHealthColour = Known<(typeof beanstalkHealthColours)[number]>;
+export type BeanstalkHealthStatus = Known<(typeof beanstalkHealthStatuses)[number]>;
 
 export interface BeanstalkEnvironment {
   arn: string;
   id: string;
   application: string;
   name: string;
-  status: Known<
-    'Aborting' | 'Launching' | 'Updating' | 'LinkingFrom' | 'LinkingTo' | 'Ready' | 'Terminating' | 'Terminated'
-  >;
+  status: Known<(typeof beanstalkEnvironmentStatuses)[number]>;
   health: BeanstalkHealthColour;
   /** Enhanced health only. */
   healthStatus?: BeanstalkHealthStatus;
@@ -129,7 +154,7 @@ export interface BeanstalkEnvironment {
 
 export interface BeanstalkEvent {
   at: string;
-  severity: Known<'TRACE' | 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'FATAL'>;
+  severity: Known<(typeof beanstalkEventSeverities)[number]>;
   message: string;
   application?: string;
   environment?: string;
@@ -175,7 +200,7 @@ export interface EcsService {
   pending: number;
   taskDefinition?: string;
   /** The PRIMARY deployment's rollout. */
-  rollout?: { state: Known<'COMPLETED' | 'FAILED' | 'IN_PROGRESS'>; reason?: string; updatedAt?: string };
+  rollout?: { state: Known<(typeof ecsRolloutStates)[number]>; reason?: string; updatedAt?: string };
   /** Deployments still running beside the primary one (a rollout in progress). */
   deployments: number;
 }

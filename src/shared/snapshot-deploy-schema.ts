@@ -4,7 +4,19 @@
 // CloudFormation stacks and ECS services. Objects strip keys they do not name,
 // so only these fields reach the file (RELIABILITY C04).
 import { z } from 'zod';
-import { codeDeployStatuses } from './deployments';
+import {
+  beanstalkEnvironmentStatuses,
+  beanstalkEventSeverities,
+  beanstalkHealthColours,
+  beanstalkHealthStatuses,
+  codeDeployPlatforms,
+  codeDeployRevisionTypes,
+  codeDeployStatuses,
+  codeDeployTargetKinds,
+  codeDeployTargetStatuses,
+  ecsRolloutStates,
+  lifecycleEventStatuses,
+} from './deployments';
 import { awsLocationSchema, known } from './snapshot-aws-schema';
 
 const text = z.string();
@@ -13,7 +25,7 @@ const optionalText = z.string().optional();
 // CodeDeploy ----------------------------------------------------------------
 
 const revisionSchema = z.object({
-  type: known(['S3', 'GitHub', 'String', 'AppSpecContent']),
+  type: known(codeDeployRevisionTypes),
   location: text,
   commitId: optionalText,
 });
@@ -29,7 +41,7 @@ export const codeDeployGroupSchema = z.object({
   arn: text,
   application: text,
   name: text,
-  computePlatform: known(['Server', 'Lambda', 'ECS']),
+  computePlatform: known(codeDeployPlatforms),
   deploymentConfigName: optionalText,
   targetRevision: revisionSchema.optional(),
   lastAttempted: groupDeploymentRefSchema.optional(),
@@ -38,7 +50,7 @@ export const codeDeployGroupSchema = z.object({
 
 const lifecycleEventSchema = z.object({
   name: text,
-  status: known(['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped']),
+  status: known(lifecycleEventStatuses),
   startedAt: optionalText,
   endedAt: optionalText,
   diagnostics: z
@@ -48,8 +60,8 @@ const lifecycleEventSchema = z.object({
 
 const targetSchema = z.object({
   id: text,
-  kind: known(['instance', 'lambda', 'ecs', 'cloudformation']),
-  status: known(['Pending', 'InProgress', 'Succeeded', 'Failed', 'Skipped', 'Ready']),
+  kind: known(codeDeployTargetKinds),
+  status: known(codeDeployTargetStatuses),
   lastUpdatedAt: optionalText,
   lifecycle: z.array(lifecycleEventSchema),
 });
@@ -97,28 +109,9 @@ export const beanstalkEnvironmentSchema = z.object({
   id: text,
   application: text,
   name: text,
-  status: known([
-    'Aborting',
-    'Launching',
-    'Updating',
-    'LinkingFrom',
-    'LinkingTo',
-    'Ready',
-    'Terminating',
-    'Terminated',
-  ]),
-  health: known(['Green', 'Yellow', 'Red', 'Grey']),
-  healthStatus: known([
-    'NoData',
-    'Unknown',
-    'Pending',
-    'Ok',
-    'Info',
-    'Warning',
-    'Degraded',
-    'Severe',
-    'Suspended',
-  ]).optional(),
+  status: known(beanstalkEnvironmentStatuses),
+  health: known(beanstalkHealthColours),
+  healthStatus: known(beanstalkHealthStatuses).optional(),
   causes: z.array(text),
   versionLabel: optionalText,
   cname: optionalText,
@@ -129,7 +122,7 @@ export const beanstalkEnvironmentSchema = z.object({
 
 export const beanstalkEventSchema = z.object({
   at: text,
-  severity: known(['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']),
+  severity: known(beanstalkEventSeverities),
   message: text,
   application: optionalText,
   environment: optionalText,
@@ -175,9 +168,7 @@ export const ecsServiceResourceSchema = z.object({
     running: z.number(),
     pending: z.number(),
     taskDefinition: optionalText,
-    rollout: z
-      .object({ state: known(['COMPLETED', 'FAILED', 'IN_PROGRESS']), reason: optionalText, updatedAt: optionalText })
-      .optional(),
+    rollout: z.object({ state: known(ecsRolloutStates), reason: optionalText, updatedAt: optionalText }).optional(),
     deployments: z.number(),
   }),
 });

@@ -38,6 +38,9 @@ export function codeDeployService(world: World): JsonService {
   };
   const groupArn = (g: DeploymentGroup): string =>
     `arn:aws:codedeploy:${world.region}:${world.account}:deploymentgroup:${g.applicationName}/${g.name}`;
+  /** CodeDeploy authorizes deployment reads and writes on the deployment's group. */
+  const deploymentGroupArn = (d: Deployment): string =>
+    `arn:aws:codedeploy:${world.region}:${world.account}:deploymentgroup:${d.applicationName}/${d.groupName}`;
 
   return {
     name: 'codedeploy',
@@ -109,15 +112,25 @@ export function codeDeployService(world: World): JsonService {
         const page = paginate(ids, { nextToken: pageRequest(input).nextToken }, { scope, key: (id) => id, ...page100 });
         return { deployments: page.items, nextToken: page.nextToken };
       },
-      BatchGetDeployments: (input) => {
+      BatchGetDeployments: (input, context) => {
         const ids = batch(input, 'deploymentIds', 25);
         if (input.deploymentIds === undefined)
           throw new AwsError('DeploymentIdRequiredException', 'At least one deployment ID must be specified.');
+        const found = ids.map((id) => cd.deployments.get(id)).filter((d) => d !== undefined);
+        for (const d of found) context.authorize(deploymentGroupArn(d));
+        return { deploymentsInfo: found.map((d) => deploymentShape(d)) };
+      },
+      StopDeployment: (input, context) => {
+        const d = deployment(input.deploymentId);
+        context.authorize(deploymentGroupArn(d));
+        if (!['Created', 'Queued', 'InProgress', 'Baking', 'Ready'].includes(d.status))
+          throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.id} has already completed.`);
+        const rollback = cd.stop(d, input.autoRollbackEnabled === true);
         return {
-          deploymentsInfo: ids
-            .map((id) => cd.deployments.get(id))
-            .filter((d) => d !== undefined)
-            .map((d) => deploymentShape(d)),
+          status: 'Succeeded',
+          statusMessage: rollback
+            ? `Deployment ${d.id} stopped; rollback deployment ${rollback.id} started.`
+            : `Deployment ${d.id} stopped.`,
         };
       },
       ListDeploymentTargets: (input) => {
@@ -154,6 +167,7 @@ export function codeDeployService(world: World): JsonService {
                   status: e.status,
                   startTime: maybeDate(e.startTime),
                   endTime: maybeDate(e.endTime),
+                  diagnostics: e.diagnostics,
                 })),
               },
             };
@@ -170,6 +184,7 @@ export function codeDeployService(world: World): JsonService {
         ? { deploymentId: d.id, status: d.status, endTime: maybeDate(d.completeTime), createTime: date(d.createTime) }
         : undefined;
     };
+    const good = g.lastSuccessful === undefined ? undefined : cd.deployments.get(g.lastSuccessful);
     return {
       applicationName: g.applicationName,
       deploymentGroupId: g.id,
@@ -179,11 +194,25 @@ export function codeDeployService(world: World): JsonService {
       serviceRoleArn: `arn:aws:iam::${w.account}:role/CodeDeployServiceRole`,
       deploymentStyle: { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' },
       lastSuccessfulDeployment: info(g.lastSuccessful),
+      ...(good ? { targetRevision: revisionShape(good) } : {}),
       lastAttemptedDeployment: info(g.lastAttempted),
       computePlatform: 'Server',
       outdatedInstancesStrategy: 'UPDATE',
     };
   }
+}
+
+/** Pipelines hand CodeDeploy a zipped S3 artifact; the simulator names it after the source revision. */
+function revisionShape(d: Deployment): unknown {
+  return {
+    revisionType: 'S3',
+    s3Location: {
+      bucket: 'codepipeline-artifacts',
+      key: `${d.applicationName}/${d.revision.slice(0, 7)}.zip`,
+      bundleType: 'zip',
+      eTag: d.revision.slice(0, 32),
+    },
+  };
 }
 
 function deploymentShape(d: Deployment): unknown {
@@ -193,19 +222,10 @@ function deploymentShape(d: Deployment): unknown {
     deploymentGroupName: d.groupName,
     deploymentConfigName: 'CodeDeployDefault.OneAtATime',
     deploymentId: d.id,
-    revision: {
-      revisionType: 'S3',
-      s3Location: { bucket: 'codepipeline-artifacts', key: d.revision.slice(0, 7), bundleType: 'zip' },
-    },
+    revision: revisionShape(d),
     status: d.status,
-    ...(d.status === 'Failed'
-      ? {
-          errorInformation: {
-            code: 'SCRIPT_FAILED',
-            message: 'Script at specified location: scripts/validate.sh run as user root failed with exit code 1',
-          },
-        }
-      : {}),
+    ...(d.error ? { errorInformation: d.error } : {}),
+    ...(d.rollback ? { rollbackInfo: d.rollback } : {}),
     createTime: date(d.createTime),
     startTime: maybeDate(d.startTime),
     completeTime: maybeDate(d.completeTime),

@@ -1,5 +1,8 @@
 // CodeDeploy applications, deployment groups and in-place deployments that
-// walk the appspec lifecycle hooks in order on one instance at a time.
+// walk the appspec lifecycle hooks in order on one instance at a time; a
+// deployment can be made to fail at ValidateService (with the script's
+// message and log tail, as the agent reports them) and can be stopped, with
+// or without a rollback to the group's last good revision.
 import { seconds, type WorldContext } from './context';
 
 export const lifecycleHooks = [
@@ -16,12 +19,37 @@ export type DeploymentStatus =
   'Created' | 'Queued' | 'InProgress' | 'Baking' | 'Succeeded' | 'Failed' | 'Stopped' | 'Ready';
 export type TargetStatus = 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Unknown' | 'Ready';
 
+/** What the CodeDeploy agent reports about a hook's script. */
+export interface HookDiagnostics {
+  errorCode: string;
+  scriptName: string;
+  message: string;
+  logTail: string;
+}
+
 export interface LifecycleEvent {
   lifecycleEventName: string;
   status: 'Pending' | 'InProgress' | 'Succeeded' | 'Failed' | 'Skipped' | 'Unknown';
   startTime?: number;
   endTime?: number;
+  diagnostics?: HookDiagnostics;
 }
+
+/** How a deployment made to fail fails: its ValidateService script's output. */
+export interface DeploymentFailure {
+  scriptName: string;
+  message: string;
+  logTail: string;
+}
+
+export const defaultFailure: DeploymentFailure = {
+  scriptName: 'scripts/validate.sh',
+  message: 'Script at specified location: scripts/validate.sh run as user root failed with exit code 7',
+  logTail:
+    '[stdout]Checking http://localhost:80/health\n' +
+    '[stderr]  % Total    % Received % Xferd  Average Speed   Time\n' +
+    '[stderr]curl: (7) Failed to connect to localhost port 80 after 0 ms: Connection refused\n',
+};
 
 export interface DeploymentTarget {
   targetId: string;
@@ -46,6 +74,8 @@ export interface DeploymentGroup {
   lastAttempted?: string;
   /** The next this-many deployments fail at ValidateService. */
   failNext: number;
+  /** How they fail; the default failure when not set. */
+  failWith?: DeploymentFailure;
 }
 
 export interface Deployment {
@@ -53,7 +83,7 @@ export interface Deployment {
   applicationName: string;
   groupName: string;
   status: DeploymentStatus;
-  creator: 'user' | 'autoscaling';
+  creator: 'user' | 'autoscaling' | 'codeDeployRollback';
   /** Who asked: CodePipeline deployments are made by the pipeline's role, which CodeDeploy reports as 'user'. */
   viaPipeline: boolean;
   description: string;
@@ -62,7 +92,10 @@ export interface Deployment {
   startTime?: number;
   completeTime?: number;
   targets: DeploymentTarget[];
-  fails: boolean;
+  /** Set when this deployment fails at ValidateService on its first instance. */
+  failure?: DeploymentFailure;
+  error?: { code: string; message: string };
+  rollback?: { rollbackDeploymentId?: string; rollbackTriggeringDeploymentId?: string; rollbackMessage?: string };
   onComplete?: (deployment: Deployment) => void;
 }
 
@@ -93,19 +126,25 @@ export class CodeDeployWorld {
 
   deploy(
     group: DeploymentGroup,
-    options: { viaPipeline: boolean; revision: string; onComplete?: (d: Deployment) => void },
+    options: {
+      viaPipeline: boolean;
+      revision: string;
+      onComplete?: (d: Deployment) => void;
+      creator?: Deployment['creator'];
+      description?: string;
+    },
   ): Deployment {
     const now = this.ctx.scheduler.now();
-    const fails = group.failNext > 0;
+    const fails = group.failNext > 0 && options.creator !== 'codeDeployRollback';
     if (fails) group.failNext -= 1;
     const deployment: Deployment = {
       id: `d-${this.ctx.random.hex(9).toUpperCase()}`,
       applicationName: group.applicationName,
       groupName: group.name,
       status: 'Created',
-      creator: 'user',
+      creator: options.creator ?? 'user',
       viaPipeline: options.viaPipeline,
-      description: options.viaPipeline ? 'Deployment by CodePipeline' : 'Manual deployment',
+      description: options.description ?? (options.viaPipeline ? 'Deployment by CodePipeline' : 'Manual deployment'),
       revision: options.revision,
       createTime: now,
       targets: group.instances.map((targetId) => ({
@@ -114,13 +153,14 @@ export class CodeDeployWorld {
         lastUpdatedAt: now,
         events: lifecycleHooks.map((name) => ({ lifecycleEventName: name, status: 'Pending' })),
       })),
-      fails,
+      ...(fails ? { failure: group.failWith ?? defaultFailure } : {}),
       ...(options.onComplete ? { onComplete: options.onComplete } : {}),
     };
     this.deployments.set(deployment.id, deployment);
     this.deploymentOrder.push(deployment.id);
     group.lastAttempted = deployment.id;
     this.ctx.scheduler.after(2 * seconds, () => {
+      if (deployment.status !== 'Created') return;
       deployment.status = 'InProgress';
       deployment.startTime = this.ctx.scheduler.now();
       this.#runTarget(deployment, 0);
@@ -147,22 +187,71 @@ export class CodeDeployWorld {
     event.status = 'InProgress';
     event.startTime = this.ctx.scheduler.now();
     this.ctx.scheduler.after(this.ctx.random.int(2, 20) * seconds, () => {
+      if (deployment.status !== 'InProgress') return;
       const now = this.ctx.scheduler.now();
-      const failed = deployment.fails && event.lifecycleEventName === 'ValidateService';
-      event.status = failed ? 'Failed' : 'Succeeded';
+      const failure = event.lifecycleEventName === 'ValidateService' ? deployment.failure : undefined;
+      event.status = failure ? 'Failed' : 'Succeeded';
       event.endTime = now;
+      event.diagnostics = failure
+        ? { errorCode: 'ScriptFailed', ...failure }
+        : { errorCode: 'Success', scriptName: '', message: 'Succeeded', logTail: '' };
       target.lastUpdatedAt = now;
-      if (!failed) return this.#runHook(deployment, target, targetIndex, hookIndex + 1);
+      if (!failure) return this.#runHook(deployment, target, targetIndex, hookIndex + 1);
       target.status = 'Failed';
       for (const later of deployment.targets.slice(targetIndex + 1)) {
         later.status = 'Skipped';
         for (const e of later.events) e.status = 'Skipped';
       }
+      deployment.error = {
+        code: 'SCRIPT_FAILED',
+        message: `Script at specified location: ${failure.scriptName} run as user root failed with exit code 7`,
+      };
       this.#finish(deployment, 'Failed');
     });
   }
 
-  #finish(deployment: Deployment, status: 'Succeeded' | 'Failed'): void {
+  /**
+   * StopDeployment: unfinished hooks and instances are skipped, and with
+   * `autoRollback` a rollback deployment of the group's last good revision starts.
+   */
+  stop(deployment: Deployment, autoRollback: boolean): Deployment | undefined {
+    const now = this.ctx.scheduler.now();
+    for (const target of deployment.targets) {
+      if (target.status !== 'Pending' && target.status !== 'InProgress') continue;
+      target.status = 'Skipped';
+      target.lastUpdatedAt = now;
+      for (const e of target.events) {
+        if (e.status === 'InProgress') e.endTime = now;
+        if (e.status === 'Pending' || e.status === 'InProgress') e.status = 'Skipped';
+      }
+    }
+    deployment.error = { code: 'MANUAL_STOP', message: 'The deployment was stopped by a user.' };
+    const group = this.group(deployment.applicationName, deployment.groupName);
+    const good = group?.lastSuccessful === undefined ? undefined : this.deployments.get(group.lastSuccessful);
+    let rollback: Deployment | undefined;
+    if (autoRollback && group && good) {
+      rollback = this.deploy(group, {
+        viaPipeline: false,
+        revision: good.revision,
+        creator: 'codeDeployRollback',
+        description: `Rollback of ${deployment.id}`,
+      });
+      rollback.rollback = {
+        rollbackTriggeringDeploymentId: deployment.id,
+        rollbackMessage: `Deployment ${rollback.id} is a rollback of ${deployment.id}.`,
+      };
+      deployment.rollback = {
+        rollbackDeploymentId: rollback.id,
+        rollbackMessage: `Deployment stopped; rolled back by ${rollback.id}.`,
+      };
+    } else if (autoRollback) {
+      deployment.rollback = { rollbackMessage: 'No deployment to roll back to: the group has no successful one.' };
+    }
+    this.#finish(deployment, 'Stopped');
+    return rollback;
+  }
+
+  #finish(deployment: Deployment, status: 'Succeeded' | 'Failed' | 'Stopped'): void {
     deployment.status = status;
     deployment.completeTime = this.ctx.scheduler.now();
     const group = this.group(deployment.applicationName, deployment.groupName);
