@@ -1,10 +1,20 @@
 // Elastic Beanstalk environments whose health changes over time and who
-// record what happened as events (newest first, as DescribeEvents lists them).
+// record what happened as events (kept oldest first; DescribeEvents lists
+// them newest first). Enhanced health is on unless a scenario turns it off:
+// then DescribeEnvironments sends no HealthStatus and DescribeEnvironmentHealth refuses.
 import { minutes, seconds, type WorldContext } from './context';
 
 export type Health = 'Green' | 'Yellow' | 'Red' | 'Grey';
+export type EnhancedHealthStatus =
+  'NoData' | 'Unknown' | 'Pending' | 'Ok' | 'Info' | 'Warning' | 'Degraded' | 'Severe' | 'Suspended';
 export type EnvironmentStatus = 'Launching' | 'Updating' | 'Ready' | 'Terminating' | 'Terminated';
-const healthStatus: Record<Health, string> = { Green: 'Ok', Yellow: 'Warning', Red: 'Severe', Grey: 'Unknown' };
+/** The status each colour usually goes with; a scenario may pick another (Yellow is Warning or Degraded). */
+const usualStatus: Record<Health, EnhancedHealthStatus> = {
+  Green: 'Ok',
+  Yellow: 'Warning',
+  Red: 'Severe',
+  Grey: 'Unknown',
+};
 
 export interface BeanstalkEnvironment {
   name: string;
@@ -13,11 +23,16 @@ export interface BeanstalkEnvironment {
   versionLabel: string;
   status: EnvironmentStatus;
   health: Health;
+  healthStatus: EnhancedHealthStatus;
+  enhancedHealth: boolean;
   causes: string[];
   instances: number;
   created: number;
   updated: number;
+  /** When it was terminated; DescribeEnvironments lists it for a while after (IncludeDeleted). */
+  terminated?: number;
   cname: string;
+  tier: 'WebServer' | 'Worker';
   tags: Record<string, string>;
 }
 
@@ -31,14 +46,25 @@ export interface BeanstalkEvent {
   requestId: string;
 }
 
+export interface EnvironmentOptions {
+  enhancedHealth?: boolean;
+  tier?: BeanstalkEnvironment['tier'];
+}
+
 export class BeanstalkWorld {
+  /** By environment name. */
   readonly environments = new Map<string, BeanstalkEnvironment>();
   /** Oldest first; readers reverse. */
   readonly events: BeanstalkEvent[] = [];
 
   constructor(private readonly ctx: WorldContext) {}
 
-  addEnvironment(applicationName: string, name: string, tags: Record<string, string> = {}): BeanstalkEnvironment {
+  addEnvironment(
+    applicationName: string,
+    name: string,
+    tags: Record<string, string> = {},
+    options: EnvironmentOptions = {},
+  ): BeanstalkEnvironment {
     const now = this.ctx.scheduler.now();
     const env: BeanstalkEnvironment = {
       name,
@@ -47,11 +73,14 @@ export class BeanstalkWorld {
       versionLabel: 'v1',
       status: 'Ready',
       health: 'Green',
+      healthStatus: 'Ok',
+      enhancedHealth: options.enhancedHealth ?? true,
       causes: [],
       instances: 2,
       created: now,
       updated: now,
       cname: `${name}.${this.ctx.random.hex(4)}.${this.ctx.region}.elasticbeanstalk.com`,
+      tier: options.tier ?? 'WebServer',
       tags,
     };
     this.environments.set(name, env);
@@ -59,21 +88,23 @@ export class BeanstalkWorld {
     return env;
   }
 
+  /** What DescribeEnvironmentHealth and DescribeEnvironments send as HealthStatus (enhanced health only). */
   healthStatus(env: BeanstalkEnvironment): string {
-    return healthStatus[env.health];
+    return env.healthStatus;
   }
 
-  setHealth(env: BeanstalkEnvironment, health: Health, causes: string[] = []): void {
-    if (env.health === health && causes.join() === env.causes.join()) return;
-    const from = env.health;
+  /** Changes the colour (and the enhanced status, by default the colour's usual one) and its causes. */
+  setHealth(env: BeanstalkEnvironment, health: Health, causes: string[] = [], status = usualStatus[health]): void {
+    if (env.health === health && env.healthStatus === status && causes.join() === env.causes.join()) return;
+    const from = env.healthStatus;
     env.health = health;
+    env.healthStatus = status;
     env.causes = causes;
     const severity = health === 'Red' ? 'ERROR' : health === 'Yellow' ? 'WARN' : 'INFO';
-    const word = { Green: 'Ok', Yellow: 'Warning', Red: 'Severe', Grey: 'Unknown' }[health];
     this.event(
       env,
       severity,
-      `Environment health has transitioned from ${healthStatus[from]} to ${word}.${causes.length ? ' ' + causes.join(' ') : ''}`,
+      `Environment health has transitioned from ${from} to ${status}.${causes.length ? ' ' + causes.join(' ') : ''}`,
     );
   }
 
@@ -93,6 +124,18 @@ export class BeanstalkWorld {
       this.event(env, 'INFO', 'Environment update completed successfully.');
       onComplete?.(true);
     });
+  }
+
+  /** Terminates an environment at once; it stays listed (Terminated) while IncludeDeleted asks for it. */
+  terminate(env: BeanstalkEnvironment): void {
+    const now = this.ctx.scheduler.now();
+    env.status = 'Terminated';
+    env.health = 'Grey';
+    env.healthStatus = 'Unknown';
+    env.causes = [];
+    env.terminated = now;
+    env.updated = now;
+    this.event(env, 'INFO', 'terminateEnvironment completed successfully.');
   }
 
   event(env: BeanstalkEnvironment, severity: BeanstalkEvent['severity'], message: string): void {
