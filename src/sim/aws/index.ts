@@ -10,12 +10,14 @@ import { buildScale } from './scenarios/scale';
 import { AwsServer } from './server';
 import type { AwsService } from './service';
 import { beanstalkService } from './services/beanstalk';
+import { cloudFormationService } from './services/cloudformation';
 import { codeArtifactService } from './services/codeartifact';
 import { codeBuildService } from './services/codebuild';
 import { codeCommitService } from './services/codecommit';
 import { codeDeployService } from './services/codedeploy';
 import { codeGuruReviewerService } from './services/codeguru';
 import { codePipelineService } from './services/codepipeline';
+import { ecsService } from './services/ecs';
 import { logsService } from './services/logs';
 import { ssoService } from './services/sso';
 import { ssoOidcService } from './services/sso-oidc';
@@ -65,6 +67,8 @@ export function awsServices(world: World): AwsService[] {
     ssoOidcService(world),
     ssoService(world),
     taggingService(world),
+    cloudFormationService(world),
+    ecsService(world),
   ];
 }
 

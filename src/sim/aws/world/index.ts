@@ -5,10 +5,12 @@ import { Random } from '../../random';
 import { type AccessPolicy, newAccessPolicy } from '../access';
 import { BeanstalkWorld } from './beanstalk';
 import { Catalog } from './catalog';
+import { CloudFormationWorld } from './cloudformation';
 import { CodeBuildWorld } from './codebuild';
 import { CodeCommitWorld } from './codecommit';
 import { CodeDeployWorld } from './codedeploy';
 import type { WorldContext } from './context';
+import { EcsWorld } from './ecs';
 import { LogStore } from './logs';
 import type { ApprovalDecision, Execution, Pipeline } from './pipeline-model';
 import { PipelineWorld } from './pipelines';
@@ -21,6 +23,8 @@ export class World {
   readonly codecommit: CodeCommitWorld;
   readonly codedeploy: CodeDeployWorld;
   readonly beanstalk: BeanstalkWorld;
+  readonly cloudformation: CloudFormationWorld;
+  readonly ecs: EcsWorld;
   readonly pipelines: PipelineWorld;
   readonly catalog = new Catalog();
   /** The scenario's stand-in reviewer for approvals (history is decided; the present waits). */
@@ -39,6 +43,8 @@ export class World {
     this.codecommit = new CodeCommitWorld(this.ctx);
     this.codedeploy = new CodeDeployWorld(this.ctx);
     this.beanstalk = new BeanstalkWorld(this.ctx);
+    this.cloudformation = new CloudFormationWorld(this.ctx);
+    this.ecs = new EcsWorld(this.ctx);
     this.pipelines = new PipelineWorld({
       ctx: this.ctx,
       codebuild: this.codebuild,
