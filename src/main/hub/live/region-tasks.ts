@@ -17,6 +17,7 @@ import type { Freshness, SourceProblem } from '../../../shared/sources';
 import { outcomeFromProblems, type RefreshTask, type RunOutcome } from '../scheduler';
 import { applyRead, type ListRead, putResource } from '../snapshot/update';
 import type { AwsRegion } from './aws-region';
+import { deployTasks } from './deploy-tasks';
 
 export interface RegionContext {
   snapshot(): Snapshot;
@@ -40,7 +41,7 @@ export const regionTaskKey = (region: AwsRegion, kind: RegionTaskKind) => `${reg
 export const pipelineTaskKey = (region: AwsRegion, name: string) => `${region.source}:pipeline:${name}`;
 
 /** Throttling is per account, region and service: the account is part of the lane. */
-const lane = (region: AwsRegion, service: string) => ({
+export const lane = (region: AwsRegion, service: string) => ({
   account: region.location.accountKey,
   service: `${service}@${region.location.accountKey}`,
   region: region.location.region,
@@ -72,6 +73,7 @@ export function regionTasks(region: AwsRegion, context: RegionContext): RefreshT
     task('builds', 'codebuild', 'idle', () => refreshBuilds(region, context)),
     task('repository-metadata', 'codecommit', 'definitions', () => refreshRepositoryMetadata(region, context)),
     task('repositories', 'codecommit', 'idle', () => refreshRepositories(region, context)),
+    ...deployTasks(region, context),
   ];
 }
 
