@@ -200,7 +200,9 @@ export interface ProjectHealth {
 /** Most urgent first: what the project's overall status shows. */
 const urgency: readonly RunStatus[] = ['failed', 'running', 'stopped', 'succeeded', 'skipped', 'not-run', 'unknown'];
 
-export function projectHealth(resources: ProjectResources): ProjectHealth {
+export function projectHealth(
+  resources: Pick<ProjectResources, 'pipelines' | 'builds' | 'repositories' | 'githubRepositories'>,
+): ProjectHealth {
   const pipelines = resources.pipelines.map(pipelineHealth);
   const builds = buildsByProject(resources.builds);
   const workflows = resources.githubRepositories.flatMap(workflowsHealth);

@@ -64,6 +64,11 @@ export interface ProjectResources {
   builds: SnapshotResource<'build'>[];
   repositories: SnapshotResource<'repository'>[];
   githubRepositories: SnapshotResource<'github-repository'>[];
+  /** Deploy targets: where the project's releases run (the Deployments page). */
+  codedeployGroups: SnapshotResource<'codedeploy-group'>[];
+  beanstalkEnvironments: SnapshotResource<'beanstalk-environment'>[];
+  cloudformationStacks: SnapshotResource<'cloudformation-stack'>[];
+  ecsServices: SnapshotResource<'ecs-service'>[];
 }
 
 /** Resources grouped by the member reference they answer to; build it once per snapshot. */
@@ -82,7 +87,16 @@ export function projectResources(
   project: Pick<ProjectView, 'members'>,
   index: Map<string, AnyResource[]>,
 ): ProjectResources {
-  const found: ProjectResources = { pipelines: [], builds: [], repositories: [], githubRepositories: [] };
+  const found: ProjectResources = {
+    pipelines: [],
+    builds: [],
+    repositories: [],
+    githubRepositories: [],
+    codedeployGroups: [],
+    beanstalkEnvironments: [],
+    cloudformationStacks: [],
+    ecsServices: [],
+  };
   const seen = new Set<string>();
   for (const member of project.members) {
     for (const resource of index.get(matchKey(member.ref)) ?? []) {
@@ -101,6 +115,18 @@ export function projectResources(
         case 'github-repository':
           found.githubRepositories.push(resource);
           break;
+        case 'codedeploy-group':
+          found.codedeployGroups.push(resource);
+          break;
+        case 'beanstalk-environment':
+          found.beanstalkEnvironments.push(resource);
+          break;
+        case 'cloudformation-stack':
+          found.cloudformationStacks.push(resource);
+          break;
+        case 'ecs-service':
+          found.ecsServices.push(resource);
+          break;
       }
     }
   }
@@ -109,6 +135,10 @@ export function projectResources(
   found.builds.sort(byId);
   found.repositories.sort(byId);
   found.githubRepositories.sort(byId);
+  found.codedeployGroups.sort(byId);
+  found.beanstalkEnvironments.sort(byId);
+  found.cloudformationStacks.sort(byId);
+  found.ecsServices.sort(byId);
   return found;
 }
 

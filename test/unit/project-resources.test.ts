@@ -71,7 +71,16 @@ describe('which resources a project holds', () => {
       },
       index,
     );
-    expect(found).toEqual({ pipelines: [web], builds: [], repositories: [], githubRepositories: [] });
+    expect(found).toEqual({
+      pipelines: [web],
+      builds: [],
+      repositories: [],
+      githubRepositories: [],
+      codedeployGroups: [],
+      beanstalkEnvironments: [],
+      cloudformationStacks: [],
+      ecsServices: [],
+    });
   });
 
   it('files a GitHub repository under its own list, whatever the case of its owner/name', () => {

@@ -9,6 +9,7 @@ import { AccountsPage } from './pages/AccountsPage';
 import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
+import { CodeDeployDeploymentPage, DeploymentsPage } from './pages/DeploymentsPage';
 import { HomePage } from './pages/HomePage';
 import { JobLogPage } from './pages/JobLogPage';
 import { ProjectPage } from './pages/ProjectPage';
@@ -45,6 +46,10 @@ export function App(): React.JSX.Element {
         ))}
         {page === 'home' && <HomePage />}
         {page === 'approvals' && <ApprovalsPage />}
+        {page === 'deployments' && <DeploymentsPage />}
+        {route.page === 'codedeploy-deployment' && (
+          <CodeDeployDeploymentPage key={route.deploymentId} deploymentId={route.deploymentId} />
+        )}
         {page === 'accounts' && <AccountsPage />}
         {page === 'settings' && <SettingsPage />}
         {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} />}

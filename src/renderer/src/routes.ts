@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 export const pages = [
   { id: 'home', label: 'Home', shortcut: '1' },
   { id: 'approvals', label: 'Approvals', shortcut: '2' },
+  { id: 'deployments', label: 'Deployments', shortcut: '4' },
   { id: 'accounts', label: 'Accounts', shortcut: '3' },
   { id: 'settings', label: 'Settings', shortcut: ',' },
 ] as const;
@@ -25,6 +26,7 @@ export interface GitHubRepositoryTarget {
 export type Route =
   | { page: PageId }
   | { page: 'project'; projectId: string }
+  | { page: 'codedeploy-deployment'; deploymentId: string }
   | ({ page: 'github-run'; runId: number } & GitHubRepositoryTarget)
   | ({ page: 'github-job-log'; jobId: number; line?: number; runId?: number } & GitHubRepositoryTarget);
 
@@ -77,6 +79,8 @@ function githubRoute(path: string, search: string): Route | undefined {
 export function routeFromHash(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
   if (path.startsWith('github/')) return githubRoute(path, search) ?? { page: 'home' };
+  const deployment = /^deployments\/codedeploy\/([A-Za-z0-9-]{1,64})$/.exec(path)?.[1];
+  if (deployment !== undefined) return { page: 'codedeploy-deployment', deploymentId: deployment };
   const project = /^projects\/([^/]+)$/.exec(path)?.[1];
   if (project !== undefined) {
     try {
@@ -101,6 +105,11 @@ function repositoryPath({ accountKey, repository }: GitHubRepositoryTarget): str
   return `#/github/${encodeURIComponent(accountKey)}/${encodeURIComponent(owner)}/${encodeURIComponent(name)}`;
 }
 
+/** The page of one CodeDeploy deployment (#/deployments/codedeploy/<id>). */
+export function codeDeployDeploymentHref(deploymentId: string): string {
+  return `#/deployments/codedeploy/${encodeURIComponent(deploymentId)}`;
+}
+
 /** The page of one workflow run. */
 export function runHref(target: GitHubRepositoryTarget & { runId: number }): string {
   return `${repositoryPath(target)}/runs/${target.runId}`;
@@ -115,8 +124,9 @@ export function jobLogHref(target: GitHubRepositoryTarget & { jobId: number; lin
   return `${repositoryPath(target)}/jobs/${target.jobId}/log${query === '' ? '' : `?${query}`}`;
 }
 
-/** The sidebar's entry for a route: pages under Home count as Home. */
+/** The sidebar's entry for a route: pages under Home count as Home, a deployment's page as Deployments. */
 export function sidebarPage(route: Route): PageId {
+  if (route.page === 'codedeploy-deployment') return 'deployments';
   return route.page === 'project' || route.page === 'github-run' || route.page === 'github-job-log'
     ? 'home'
     : route.page;
