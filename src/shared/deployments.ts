@@ -228,6 +228,8 @@ export interface CodeDeployGroupResource {
   location: AwsLocation;
   group: CodeDeployGroup;
   deployments: CodeDeployDeployment[];
+  /** When the deployments were last listed; absent while only the group is known (no news before that). */
+  deploymentsReadAt?: string;
 }
 
 /** A Beanstalk environment with its recent events (newest first, bounded). */

@@ -100,6 +100,7 @@ export const codeDeployGroupResourceSchema = z.object({
   location: awsLocationSchema,
   group: codeDeployGroupSchema,
   deployments: z.array(codeDeployDeploymentSchema),
+  deploymentsReadAt: optionalText,
 });
 
 // Elastic Beanstalk ----------------------------------------------------------

@@ -31,7 +31,7 @@ function deployment(id: string, status: CodeDeployDeployment['status'], minute: 
   };
 }
 
-function group(deployments: CodeDeployDeployment[]): SnapshotResource<'codedeploy-group'> {
+function group(deployments: CodeDeployDeployment[], listed = true): SnapshotResource<'codedeploy-group'> {
   return {
     id: deployTargetId('codedeploy-group', groupArn),
     kind: 'codedeploy-group',
@@ -41,6 +41,7 @@ function group(deployments: CodeDeployDeployment[]): SnapshotResource<'codedeplo
       location,
       group: { arn: groupArn, application: 'shop', name: 'prod', computePlatform: 'Server' },
       deployments,
+      ...(listed ? { deploymentsReadAt: fetched.fetchedAt } : {}),
     },
   };
 }
@@ -167,6 +168,12 @@ describe('CodeDeploy', () => {
     expect(diff(undefined, failed).map((e) => `${e.origin} ${e.kind}`)).toEqual([
       'current-state codedeploy.deployment.failed',
     ]);
+  });
+
+  it('reports no history when the deployments are listed after the group was known alone', () => {
+    const history = [group([deployment('d-9', 'Succeeded', 40), deployment('d-8', 'Succeeded', 30)])];
+    expect(diff([group([], false)], history)).toEqual([]);
+    expect(diff(undefined, [group([failedAtValidate], false)])).toEqual([]);
   });
 
   it('labels a status this build does not know', () => {

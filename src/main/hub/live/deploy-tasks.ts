@@ -108,6 +108,7 @@ function commitCodeDeploy(
       deployments: deployments
         .filter((d) => d.application === group.application && d.group === group.name)
         .slice(0, defaultSnapshotLimits.deploymentsPerGroup),
+      ...(fetchedAt === '' ? {} : { deploymentsReadAt: fetchedAt }),
     },
   }));
   commit(region, context, 'codedeploy-group', problem, resources, complete && problem === undefined);

@@ -30,7 +30,9 @@ const ended = new Set(['Succeeded', 'Failed', 'Stopped']);
 export function diffCodeDeploy(previous: Snapshot, next: Snapshot): ChangeEvent[] {
   return resourcesOfKind(next, 'codedeploy-group').flatMap((resource) => {
     const prior = priorOf(previous, resource);
-    if (!prior) {
+    // No news before the deployments were first listed (the group alone may be known first).
+    if (resource.data.deploymentsReadAt === undefined) return [];
+    if (prior?.data.deploymentsReadAt === undefined) {
       // Cold: the newest deployment failing is worth attention now.
       const newest = resource.data.deployments[0];
       return newest && knownValue(newest.status) === 'Failed'
