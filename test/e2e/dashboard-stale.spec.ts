@@ -54,7 +54,7 @@ test('shows the last data marked stale while the account is unreachable, and cle
   await page.goto(running.app.url);
   const suggested = page.getByRole('list', { name: 'Suggested projects' });
   await expect(suggested.getByRole('listitem').filter({ hasText: /payments[- ]api/i })).toBeVisible({
-    timeout: 60_000,
+    timeout: 30_000,
   });
   await suggested.getByRole('button', { name: /Confirm payments[- ]api/i }).click();
   await expect(paymentsCard(page).getByText('payments-api-pipeline')).toBeVisible({ timeout: 30_000 });

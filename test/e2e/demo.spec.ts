@@ -57,9 +57,9 @@ test.describe('started with --demo', () => {
     await page.goto(app.url);
     await expect(page.getByTestId('demo-banner')).toBeVisible();
     await expect(page.getByText('AWS accounts').locator('..')).toContainText('1');
-    // Projects appear once the first definitions read is done: on a busy CI machine that can take a while.
+    // Projects appear once the first definitions read is done.
     await expect(page.getByRole('list', { name: 'Projects' }).getByRole('listitem')).toHaveCount(3, {
-      timeout: 45_000,
+      timeout: 20_000,
     });
   });
 });

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useClient } from './api/client';
-import { appInfoOptions, settingsOptions, useHubEvents } from './api/queries';
+import { useHubEvents } from './api/hub-events';
+import { appInfoOptions, settingsOptions } from './api/queries';
 import { useSystemSignals } from './api/system-signals';
 import { DemoBanner } from './components/DemoBanner';
 import { PromptDialog } from './components/PromptDialog';

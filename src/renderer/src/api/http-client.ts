@@ -23,7 +23,6 @@ export function createHttpClient(base: string): StarboardClient {
   const listeners = new Set<(event: HubEvent) => void>();
   const connectionListeners = new Set<(state: ConnectionState) => void>();
   let source: EventSource | undefined;
-  let everOpened = false;
 
   async function call(kind: MessageKind, name: string, input: unknown): Promise<Result<never>> {
     let response: Response;
@@ -48,9 +47,8 @@ export function createHttpClient(base: string): StarboardClient {
     if (source) return;
     source = new EventSource(new URL('api/events', base));
     source.onopen = () => {
-      // A reconnect may have missed events: tell listeners so they refetch.
-      if (everOpened) for (const listener of connectionListeners) listener('connected');
-      everOpened = true;
+      // Events sent before the stream opened (the first time too) were missed: tell listeners so they refetch.
+      for (const listener of connectionListeners) listener('connected');
     };
     source.onerror = () => {
       for (const listener of connectionListeners) listener('reconnecting');

@@ -1,12 +1,10 @@
 // Query options for every contract query, and the hook that keeps the cache
 // in step with pushed events. Components use these, never the client directly
 // for reads.
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { queryOptions } from '@tanstack/react-query';
 import type { StarboardClient } from '../../../shared/client';
 import type { QueryInput, QueryName } from '../../../shared/contract';
 import type { ProjectEvent } from '../../../shared/events';
-import { approvalAuditKey } from './approvals';
 import { unwrap } from './contract-error';
 
 /** Options for a contract query without input, keyed by its name. */
@@ -47,66 +45,3 @@ export function prependActivity(feed: ProjectEvent[], delivered: ProjectEvent[])
 
 /** The latest SSO sign-in progress per account; filled by events only. */
 export const signInKey = (accountKey: string) => ['aws.signIn', accountKey] as const;
-
-/** Writes pushed events into the cache; refetches everything after a reconnect. */
-export function useHubEvents(client: StarboardClient): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    const stopEvents = client.subscribe((event) => {
-      switch (event.name) {
-        case 'settings.changed':
-          queryClient.setQueryData(settingsOptions(client).queryKey, event.payload);
-          break;
-        case 'workspace.changed':
-          queryClient.setQueryData(workspaceOptions(client).queryKey, event.payload);
-          // Other accounts (or the demo's) mean other projects, resources and activity.
-          for (const options of [projectsOptions, snapshotOptions, activityOptions, refreshStatusOptions])
-            void queryClient.invalidateQueries({ queryKey: options(client).queryKey });
-          break;
-        case 'approvals.changed':
-          queryClient.setQueryData(approvalsOptions(client).queryKey, event.payload);
-          void queryClient.invalidateQueries({ queryKey: approvalAuditKey });
-          break;
-        case 'demo.changed':
-          queryClient.setQueryData(demoStatusOptions(client).queryKey, event.payload);
-          break;
-        case 'aws.accounts.changed':
-          queryClient.setQueryData(awsAccountsOptions(client).queryKey, event.payload);
-          break;
-        case 'aws.signIn.changed':
-          queryClient.setQueryData(signInKey(event.payload.accountKey), event.payload);
-          break;
-        case 'prompts.changed':
-          queryClient.setQueryData(promptsOptions(client).queryKey, event.payload);
-          break;
-        case 'github.accounts.changed':
-          queryClient.setQueryData(githubAccountsOptions(client).queryKey, event.payload);
-          break;
-        case 'projects.changed':
-          queryClient.setQueryData(projectsOptions(client).queryKey, event.payload);
-          break;
-        case 'snapshot.changed':
-          void queryClient.invalidateQueries({ queryKey: snapshotOptions(client).queryKey });
-          break;
-        case 'activity': {
-          const delivered = event.payload;
-          // Before the first read there is nothing to add to: the read will include these.
-          queryClient.setQueryData(activityOptions(client).queryKey, (feed) =>
-            feed ? prependActivity(feed, delivered) : feed,
-          );
-          break;
-        }
-        case 'refresh.status.changed':
-          queryClient.setQueryData(refreshStatusOptions(client).queryKey, event.payload);
-          break;
-      }
-    });
-    const stopConnection = client.onConnection((state) => {
-      if (state === 'connected') void queryClient.invalidateQueries();
-    });
-    return () => {
-      stopEvents();
-      stopConnection();
-    };
-  }, [client, queryClient]);
-}
