@@ -45,7 +45,7 @@ test('approves the storefront release through the dialog and shows it in the aud
   await card.getByRole('button', { name: /^Approve storefront-pipeline/ }).click();
   dialog = page.getByRole('dialog', { name: /Approve storefront-pipeline › Approval › ApproveProduction/ });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('list', { name: 'What would ship' })).toContainText('9785da1');
+  await expect(dialog.getByRole('list', { name: 'What would ship' })).toContainText('2c52535');
   await expect(dialog.getByRole('list', { name: 'What would ship' })).toContainText('Update storefront');
   const comment = dialog.getByLabel('Comment (optional)');
   await expect(comment).toBeFocused();

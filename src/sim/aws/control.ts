@@ -57,7 +57,7 @@ export interface AwsSimControl {
   denyDeviceAuthorization(userCode?: string): void;
   /** Expires every SSO access token now; with `refreshTokensToo`, refreshing fails as well. */
   expireSsoTokens(refreshTokensToo?: boolean): void;
-  // CloudFormation and ECS deploy targets (tests add them; the scenarios have none).
+  // CloudFormation and ECS deploy targets (tests add their own beside the demo's stack and service).
   /** A CREATE_COMPLETE stack with its creation events. */
   addStack(stackName: string): void;
   /** Updates a stack now; with `fail`, that resource fails and the stack rolls back (about two minutes). */

@@ -63,7 +63,10 @@ describe('CodePipeline read faults', () => {
     deny(rig.sim.control.world.policy, 'codepipeline:GetPipeline', denied.arn);
     const refresh = await rig.source.refreshDefinitions();
     if (!refresh.ok) throw new Error(refresh.error.message);
-    expect(refresh.value.definitions.map((d) => d.name)).toEqual([demoAws.paymentsApi.pipeline]);
+    expect(refresh.value.definitions.map((d) => d.name)).toEqual([
+      demoAws.mobileBackend.pipeline,
+      demoAws.paymentsApi.pipeline,
+    ]);
     expect(refresh.value.problems).toEqual([
       expect.objectContaining({ code: 'access-denied', missingPermission: 'codepipeline:GetPipeline' }),
     ]);

@@ -59,6 +59,15 @@ async function startRig(scenario: 'demo' | 'scale', scale = 10): Promise<Rig> {
   };
 }
 
+/** The mobile backend's pipeline, what it builds and deploys, its tagged test project and its repository. */
+const mobileBackendRefs = [
+  names.mobileBackend.githubRepository,
+  arn('codepipeline', names.mobileBackend.pipeline),
+  arn('codebuild', `project/${names.mobileBackend.buildProject}`),
+  arn('codebuild', `project/${names.mobileBackend.imageBuildProject}`),
+  arn('cloudformation', `stack/${names.mobileBackend.stagingStack}`),
+  arn('ecs', `service/${names.mobileBackend.cluster}/${names.mobileBackend.service}`),
+].sort();
 const refs = (project: ProposedProject | undefined): string[] => (project?.members ?? []).map((m) => m.ref).sort();
 const byId = (pass: DiscoveryPass, id: string): ProposedProject | undefined => pass.proposals.find((p) => p.id === id);
 
@@ -86,6 +95,7 @@ describe('discovery over the demo account', () => {
         arn('codebuild', `project/${names.storefront.buildProject}`),
         arn('codedeploy', `application:${names.storefront.deployApplication}`),
         arn('codedeploy', `deploymentgroup:${names.storefront.deployApplication}/${names.storefront.deploymentGroup}`),
+        arn('codedeploy', `deploymentgroup:${names.storefront.deployApplication}/${names.storefront.stagingGroup}`),
       ].sort(),
     );
     const pa = names.paymentsApi;
@@ -98,9 +108,7 @@ describe('discovery over the demo account', () => {
         arn('elasticbeanstalk', `environment/${pa.beanstalkApplication}/${pa.environment}`),
       ].sort(),
     );
-    expect(refs(byId(pass, 'mobile-backend'))).toEqual(
-      [names.mobileBackend.githubRepository, arn('codebuild', `project/${names.mobileBackend.buildProject}`)].sort(),
-    );
+    expect(refs(byId(pass, 'mobile-backend'))).toEqual(mobileBackendRefs);
   });
 
   it('says why each member joined', async () => {
@@ -116,15 +124,22 @@ describe('discovery over the demo account', () => {
       reasons('storefront', arn('codedeploy', `deploymentgroup:storefront/${names.storefront.deploymentGroup}`)),
     ).toEqual(['deploy-action']);
     expect(reasons('payments-api', arn('codecommit', names.paymentsApi.repository))).toEqual(['tag', 'source-action']);
-    expect(reasons('mobile-backend', names.mobileBackend.githubRepository)).toEqual(['github-deployments']);
-    expect(reasons('mobile-backend', arn('codebuild', `project/${names.mobileBackend.buildProject}`))).toEqual(['tag']);
+    expect(
+      reasons('storefront', arn('codedeploy', `deploymentgroup:storefront/${names.storefront.stagingGroup}`)),
+    ).toEqual(['tag']);
+    // The AWS pipeline and the GitHub deployments of one repository land in one project.
+    const mb = names.mobileBackend;
+    expect(reasons('mobile-backend', mb.githubRepository)).toEqual(['source-action', 'github-deployments']);
+    expect(reasons('mobile-backend', arn('codebuild', `project/${mb.buildProject}`))).toEqual(['tag']);
+    expect(reasons('mobile-backend', arn('codepipeline', mb.pipeline))).toEqual(['pipeline', 'tag']);
+    expect(reasons('mobile-backend', arn('cloudformation', `stack/${mb.stagingStack}`))).toEqual(['deploy-action']);
+    expect(reasons('mobile-backend', arn('ecs', `service/${mb.cluster}/${mb.service}`))).toEqual(['deploy-action']);
   });
 
   it('leaves GitHub out when the GitHub source gives nothing', async () => {
     const pass = await rig.discover();
-    expect(refs(byId(pass, 'mobile-backend'))).toEqual([
-      arn('codebuild', `project/${names.mobileBackend.buildProject}`),
-    ]);
+    // The pipeline's source action still names the repository.
+    expect(refs(byId(pass, 'mobile-backend'))).toEqual(mobileBackendRefs);
     expect(refs(byId(pass, 'storefront'))).toContain(names.storefront.fullRepositoryId);
   });
 

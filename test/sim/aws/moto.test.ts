@@ -464,20 +464,22 @@ async function seedMoto(moto: Side, endpoint: string, simProjects: Project[], si
   const buildId = build.id;
   if (typeof buildId !== 'string') throw new Error('moto StartBuild returned no build id');
 
-  // CodeDeploy: storefront and its deployment group, with one deployment.
+  // CodeDeploy: storefront and its deployment groups, with one deployment.
   await moto.codedeploy.send(
     new CreateApplicationCommand({ applicationName: sf.deployApplication, computePlatform: 'Server' }),
   );
-  await moto.codedeploy.send(
-    new CreateDeploymentGroupCommand({
-      applicationName: sf.deployApplication,
-      deploymentGroupName: sf.deploymentGroup,
-      serviceRoleArn: `arn:aws:iam::${account}:role/CodeDeployServiceRole`,
-      deploymentConfigName: 'CodeDeployDefault.OneAtATime',
-      ec2TagFilters: [{ Key: 'deployment-group', Value: sf.deploymentGroup, Type: 'KEY_AND_VALUE' }],
-      deploymentStyle: { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' },
-    }),
-  );
+  for (const deploymentGroupName of [sf.deploymentGroup, sf.stagingGroup]) {
+    await moto.codedeploy.send(
+      new CreateDeploymentGroupCommand({
+        applicationName: sf.deployApplication,
+        deploymentGroupName,
+        serviceRoleArn: `arn:aws:iam::${account}:role/CodeDeployServiceRole`,
+        deploymentConfigName: 'CodeDeployDefault.OneAtATime',
+        ec2TagFilters: [{ Key: 'deployment-group', Value: deploymentGroupName, Type: 'KEY_AND_VALUE' }],
+        deploymentStyle: { deploymentType: 'IN_PLACE', deploymentOption: 'WITHOUT_TRAFFIC_CONTROL' },
+      }),
+    );
+  }
   const deployment = await moto.codedeploy
     .send(
       new CreateDeploymentCommand({
@@ -711,7 +713,7 @@ describe.skipIf(missing !== undefined)(
     });
 
     describe('CodeDeploy', () => {
-      it('ListApplications and ListDeploymentGroups list storefront and storefront-prod on both', async () => {
+      it('ListApplications and ListDeploymentGroups list storefront and its groups on both', async () => {
         const [s, m] = await both('json', 'ListApplications', (c) =>
           c.codedeploy.send(new ListApplicationsCommand({})),
         );
@@ -723,7 +725,7 @@ describe.skipIf(missing !== undefined)(
         expectConforming('codedeploy', sg, mg);
         for (const r of [sg, mg]) {
           expect(r.doc?.applicationName).toBe(sf.deployApplication);
-          expect(strings(r.doc, 'deploymentGroups')).toEqual([sf.deploymentGroup]);
+          expect(strings(r.doc, 'deploymentGroups').sort()).toEqual([sf.deploymentGroup, sf.stagingGroup]);
         }
       });
 

@@ -167,7 +167,11 @@ describe('the AWS wire', () => {
     try {
       const client = new CodePipelineClient({ region: 'us-east-1', credentials: sim.config.credentials });
       const { pipelines = [] } = await client.send(new ListPipelinesCommand({}));
-      expect(pipelines.map((p) => p.name)).toEqual([demoAws.paymentsApi.pipeline, demoAws.storefront.pipeline]);
+      expect(pipelines.map((p) => p.name)).toEqual([
+        demoAws.mobileBackend.pipeline,
+        demoAws.paymentsApi.pipeline,
+        demoAws.storefront.pipeline,
+      ]);
     } finally {
       if (saved === undefined) delete process.env.AWS_ENDPOINT_URL_CODEPIPELINE;
       else process.env.AWS_ENDPOINT_URL_CODEPIPELINE = saved;

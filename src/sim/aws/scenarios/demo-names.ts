@@ -1,4 +1,8 @@
 // The demo company's AWS names, for the app's demo workspace and for tests.
+
+/** The account's one GitHub connection: both GitHub-sourced pipelines read through it. */
+const githubConnectionArn = 'arn:aws:codeconnections:us-east-1:111122223333:connection/7d1b0f5e-demo';
+
 export const demoAws = {
   company: 'Acme Rockets',
   account: '111122223333',
@@ -7,7 +11,7 @@ export const demoAws = {
   storefront: {
     project: 'storefront',
     pipeline: 'storefront-pipeline',
-    connectionArn: 'arn:aws:codeconnections:us-east-1:111122223333:connection/7d1b0f5e-demo',
+    connectionArn: githubConnectionArn,
     fullRepositoryId: 'acme-rockets/storefront',
     buildProject: 'storefront-build',
     approvalStage: 'Approval',
@@ -16,6 +20,9 @@ export const demoAws = {
     approvalLink: 'https://staging.storefront.example',
     deployApplication: 'storefront',
     deploymentGroup: 'storefront-prod',
+    /** Deployed by hand (never by the pipeline); its latest deployment fails ValidateService on its second instance. */
+    stagingGroup: 'storefront-staging',
+    stagingInstances: 3,
   },
   paymentsApi: {
     project: 'payments-api',
@@ -41,6 +48,18 @@ export const demoAws = {
     project: 'mobile-backend',
     buildProject: 'mobile-backend-integration',
     githubRepository: 'acme-rockets/mobile-backend',
+    connectionArn: githubConnectionArn,
+    /** Builds the image, updates the staging stack, rolls the image out to production on ECS. */
+    pipeline: 'mobile-backend-infra',
+    imageBuildProject: 'mobile-backend-image',
+    /** Its latest update failed on the push queue and rolled back (UPDATE_ROLLBACK_COMPLETE). */
+    stagingStack: 'mobile-backend-staging',
+    failingResource: 'PushQueue',
+    cancelledResource: 'ApiService',
+    cluster: 'mobile-prod',
+    /** Healthy: every task running, the last rollout COMPLETED. */
+    service: 'mobile-backend-prod',
+    serviceTasks: 3,
   },
   /** The code the demo's MFA device shows (AssumeRole with SerialNumber accepts it). */
   mfaCode: '123456',

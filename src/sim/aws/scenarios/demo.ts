@@ -1,9 +1,11 @@
 // Acme Rockets: three projects with two weeks of history, ending with an
-// approval waiting on storefront, a failing payments-api build and a Yellow
-// Beanstalk environment.
+// approval waiting on storefront, a failing payments-api build, a Yellow
+// Beanstalk environment, a rolled-back staging stack of the mobile backend
+// and a failed storefront staging deployment (demo-targets.ts).
 import type { World } from '../world';
 import { days, hours, minutes } from '../world/context';
 import { demoAws as names } from './demo-names';
+import { buildDemoTargets } from './demo-targets';
 import {
   approvalStage,
   beanstalkStage,
@@ -207,6 +209,7 @@ export function buildDemo(world: World, now: number): void {
       source: 'fix/currency-rounding',
     });
   });
+  buildDemoTargets(world, now);
   buildCatalog(world, now);
 }
 

@@ -98,3 +98,46 @@ export function beanstalkStage(applicationName: string, environmentName: string)
     ],
   };
 }
+
+/** A CloudFormation deploy (CREATE_UPDATE) of one stack from a template in the source. */
+export function cloudFormationStage(
+  stageName: string,
+  stackName: string,
+  options: { templatePath: string; roleArn: string; parameterOverrides?: string },
+): StageDef {
+  return {
+    name: stageName,
+    actions: [
+      action({
+        name: 'DeployStack',
+        category: 'Deploy',
+        provider: 'CloudFormation',
+        configuration: {
+          ActionMode: 'CREATE_UPDATE',
+          StackName: stackName,
+          TemplatePath: options.templatePath,
+          Capabilities: 'CAPABILITY_IAM',
+          RoleArn: options.roleArn,
+          ...(options.parameterOverrides !== undefined ? { ParameterOverrides: options.parameterOverrides } : {}),
+        },
+        inputArtifacts: ['SourceArtifact', 'BuildArtifact'],
+      }),
+    ],
+  };
+}
+
+/** An ECS (rolling update) deploy of the image the build wrote to imagedefinitions.json. */
+export function ecsStage(stageName: string, clusterName: string, serviceName: string): StageDef {
+  return {
+    name: stageName,
+    actions: [
+      action({
+        name: 'DeployService',
+        category: 'Deploy',
+        provider: 'ECS',
+        configuration: { ClusterName: clusterName, ServiceName: serviceName, FileName: 'imagedefinitions.json' },
+        inputArtifacts: ['BuildArtifact'],
+      }),
+    ],
+  };
+}

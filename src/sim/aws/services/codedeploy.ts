@@ -120,18 +120,27 @@ export function codeDeployService(world: World): JsonService {
         for (const d of found) context.authorize(deploymentGroupArn(d));
         return { deploymentsInfo: found.map((d) => deploymentShape(d)) };
       },
+      CreateDeployment: (input, context) => {
+        const app = application(input);
+        const name = input.deploymentGroupName;
+        if (typeof name !== 'string' || name === '')
+          throw new AwsError('DeploymentGroupNameRequiredException', 'The deployment group name was not specified.');
+        const group = cd.group(app.name, name);
+        if (!group)
+          throw new AwsError('DeploymentGroupDoesNotExistException', `The deployment group ${name} does not exist.`);
+        context.authorize(groupArn(group));
+        const revision = revisionOf(input.revision);
+        const description = typeof input.description === 'string' ? { description: input.description } : {};
+        return { deploymentId: cd.deploy(group, { viaPipeline: false, ...revision, ...description }).id };
+      },
+      // CodeDeploy answers Pending at once; the deployment is Stopped (and any rollback created) moments later.
       StopDeployment: (input, context) => {
         const d = deployment(input.deploymentId);
         context.authorize(deploymentGroupArn(d));
         if (!['Created', 'Queued', 'InProgress', 'Baking', 'Ready'].includes(d.status))
           throw new AwsError('DeploymentAlreadyCompletedException', `The deployment ${d.id} has already completed.`);
-        const rollback = cd.stop(d, input.autoRollbackEnabled === true);
-        return {
-          status: 'Succeeded',
-          statusMessage: rollback
-            ? `Deployment ${d.id} stopped; rollback deployment ${rollback.id} started.`
-            : `Deployment ${d.id} stopped.`,
-        };
+        cd.requestStop(d, input.autoRollbackEnabled === true);
+        return { status: 'Pending', statusMessage: 'Stopping Active Deployment' };
       },
       ListDeploymentTargets: (input) => {
         const d = deployment(input.deploymentId);
@@ -202,8 +211,31 @@ export function codeDeployService(world: World): JsonService {
   }
 }
 
+/**
+ * CreateDeployment's revision: an S3 bundle (bucket and key) or a GitHub
+ * commit, kept as given; the deployment's revision id is the commit or the
+ * bundle's ETag (else its key).
+ */
+function revisionOf(value: unknown): { revision: string; location: Record<string, unknown> } {
+  if (typeof value !== 'object' || value === null)
+    throw new AwsError('RevisionRequiredException', 'The revision ID was not specified.');
+  const revision = value as Record<string, unknown>;
+  const field = (object: unknown, name: string): string | undefined => {
+    const v = typeof object === 'object' && object !== null ? (object as Record<string, unknown>)[name] : undefined;
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const s3 = revision.s3Location;
+  const github = revision.gitHubLocation;
+  if (revision.revisionType === 'S3' && field(s3, 'bucket') && field(s3, 'key'))
+    return { revision: field(s3, 'eTag') ?? field(s3, 'key') ?? '', location: revision };
+  if (revision.revisionType === 'GitHub' && field(github, 'repository') && field(github, 'commitId'))
+    return { revision: field(github, 'commitId') ?? '', location: revision };
+  throw new AwsError('InvalidRevisionException', 'The revision was specified in an invalid format.');
+}
+
 /** Pipelines hand CodeDeploy a zipped S3 artifact; the simulator names it after the source revision. */
 function revisionShape(d: Deployment): unknown {
+  if (d.location) return d.location;
   return {
     revisionType: 'S3',
     s3Location: {

@@ -29,6 +29,10 @@ export function taggedArns(world: World): TaggedArn[] {
       arn: `arn:aws:codedeploy:${region}:${account}:application:${a.name}`,
       tags: a.tags,
     })),
+    ...[...world.codedeploy.groups.values()].map((g) => ({
+      arn: `arn:aws:codedeploy:${region}:${account}:deploymentgroup:${g.applicationName}/${g.name}`,
+      tags: g.tags,
+    })),
     ...[...world.beanstalk.environments.values()].map((e) => ({
       arn: `arn:aws:elasticbeanstalk:${region}:${account}:environment/${e.applicationName}/${e.name}`,
       tags: e.tags,

@@ -2,7 +2,9 @@
 // walk the appspec lifecycle hooks in order on one instance at a time; a
 // deployment can be made to fail at ValidateService (with the script's
 // message and log tail, as the agent reports them) and can be stopped, with
-// or without a rollback to the group's last good revision.
+// or without a rollback to the group's last good revision. A stop, like
+// CodeDeploy's, is asked for first (StopDeployment answers Pending) and takes
+// effect a few seconds later, when the agents have been told.
 import { seconds, type WorldContext } from './context';
 
 export const lifecycleHooks = [
@@ -40,6 +42,8 @@ export interface DeploymentFailure {
   scriptName: string;
   message: string;
   logTail: string;
+  /** Which instance fails, in deployment order (those before it succeed); the first when not set. */
+  instance?: number;
 }
 
 export const defaultFailure: DeploymentFailure = {
@@ -70,6 +74,7 @@ export interface DeploymentGroup {
   name: string;
   id: string;
   instances: string[];
+  tags: Record<string, string>;
   lastSuccessful?: string;
   lastAttempted?: string;
   /** The next this-many deployments fail at ValidateService. */
@@ -92,10 +97,14 @@ export interface Deployment {
   startTime?: number;
   completeTime?: number;
   targets: DeploymentTarget[];
-  /** Set when this deployment fails at ValidateService on its first instance. */
+  /** Set when this deployment fails at ValidateService (on the instance the failure names). */
   failure?: DeploymentFailure;
   error?: { code: string; message: string };
   rollback?: { rollbackDeploymentId?: string; rollbackTriggeringDeploymentId?: string; rollbackMessage?: string };
+  /** Set by StopDeployment until the stop takes effect: nothing moves on meanwhile. */
+  stopping?: { autoRollback: boolean };
+  /** The revision as CreateDeployment was given it (S3 or GitHub), echoed back; pipeline deployments have none. */
+  location?: Record<string, unknown>;
   onComplete?: (deployment: Deployment) => void;
 }
 
@@ -113,9 +122,14 @@ export class CodeDeployWorld {
     return app;
   }
 
-  addGroup(applicationName: string, name: string, instanceCount: number): DeploymentGroup {
+  addGroup(
+    applicationName: string,
+    name: string,
+    instanceCount: number,
+    tags: Record<string, string> = {},
+  ): DeploymentGroup {
     const instances = Array.from({ length: instanceCount }, () => `i-0${this.ctx.random.hex(16)}`);
-    const group: DeploymentGroup = { applicationName, name, id: this.ctx.random.uuid(), instances, failNext: 0 };
+    const group: DeploymentGroup = { applicationName, name, id: this.ctx.random.uuid(), instances, tags, failNext: 0 };
     this.groups.set(groupKey(applicationName, name), group);
     return group;
   }
@@ -132,6 +146,7 @@ export class CodeDeployWorld {
       onComplete?: (d: Deployment) => void;
       creator?: Deployment['creator'];
       description?: string;
+      location?: Record<string, unknown>;
     },
   ): Deployment {
     const now = this.ctx.scheduler.now();
@@ -154,13 +169,14 @@ export class CodeDeployWorld {
         events: lifecycleHooks.map((name) => ({ lifecycleEventName: name, status: 'Pending' })),
       })),
       ...(fails ? { failure: group.failWith ?? defaultFailure } : {}),
+      ...(options.location ? { location: options.location } : {}),
       ...(options.onComplete ? { onComplete: options.onComplete } : {}),
     };
     this.deployments.set(deployment.id, deployment);
     this.deploymentOrder.push(deployment.id);
     group.lastAttempted = deployment.id;
     this.ctx.scheduler.after(2 * seconds, () => {
-      if (deployment.status !== 'Created') return;
+      if (deployment.status !== 'Created' || deployment.stopping) return;
       deployment.status = 'InProgress';
       deployment.startTime = this.ctx.scheduler.now();
       this.#runTarget(deployment, 0);
@@ -187,13 +203,20 @@ export class CodeDeployWorld {
     event.status = 'InProgress';
     event.startTime = this.ctx.scheduler.now();
     this.ctx.scheduler.after(this.ctx.random.int(2, 20) * seconds, () => {
-      if (deployment.status !== 'InProgress') return;
+      if (deployment.status !== 'InProgress' || deployment.stopping) return;
       const now = this.ctx.scheduler.now();
-      const failure = event.lifecycleEventName === 'ValidateService' ? deployment.failure : undefined;
+      const fails =
+        event.lifecycleEventName === 'ValidateService' && targetIndex === (deployment.failure?.instance ?? 0);
+      const failure = fails ? deployment.failure : undefined;
       event.status = failure ? 'Failed' : 'Succeeded';
       event.endTime = now;
       event.diagnostics = failure
-        ? { errorCode: 'ScriptFailed', ...failure }
+        ? {
+            errorCode: 'ScriptFailed',
+            scriptName: failure.scriptName,
+            message: failure.message,
+            logTail: failure.logTail,
+          }
         : { errorCode: 'Success', scriptName: '', message: 'Succeeded', logTail: '' };
       target.lastUpdatedAt = now;
       if (!failure) return this.#runHook(deployment, target, targetIndex, hookIndex + 1);
@@ -202,16 +225,34 @@ export class CodeDeployWorld {
         later.status = 'Skipped';
         for (const e of later.events) e.status = 'Skipped';
       }
+      // The deployment says only that too few instances succeeded; the script's own words are on its hook.
       deployment.error = {
-        code: 'SCRIPT_FAILED',
-        message: `Script at specified location: ${failure.scriptName} run as user root failed with exit code 7`,
+        code: 'HEALTH_CONSTRAINTS',
+        message:
+          'The overall deployment failed because too many individual instances failed deployment, too few ' +
+          'healthy instances are available for deployment, or some instances in your deployment group are ' +
+          'experiencing problems.',
       };
       this.#finish(deployment, 'Failed');
     });
   }
 
   /**
-   * StopDeployment: unfinished hooks and instances are skipped, and with
+   * StopDeployment: the deployment holds where it is at once and is stopped
+   * `stopDelay` later (CodeDeploy answers Pending meanwhile). Asked again
+   * while stopping, nothing more happens.
+   */
+  requestStop(deployment: Deployment, autoRollback: boolean): void {
+    if (deployment.stopping) return;
+    deployment.stopping = { autoRollback };
+    this.ctx.scheduler.after(stopDelay, () => {
+      delete deployment.stopping;
+      this.stop(deployment, autoRollback);
+    });
+  }
+
+  /**
+   * The stop taking effect: unfinished hooks and instances are skipped, and with
    * `autoRollback` a rollback deployment of the group's last good revision starts.
    */
   stop(deployment: Deployment, autoRollback: boolean): Deployment | undefined {
@@ -233,6 +274,7 @@ export class CodeDeployWorld {
       rollback = this.deploy(group, {
         viaPipeline: false,
         revision: good.revision,
+        ...(good.location ? { location: good.location } : {}),
         creator: 'codeDeployRollback',
         description: `Rollback of ${deployment.id}`,
       });
@@ -259,6 +301,9 @@ export class CodeDeployWorld {
     deployment.onComplete?.(deployment);
   }
 }
+
+/** How long CodeDeploy takes from StopDeployment to a Stopped deployment. */
+export const stopDelay = 3 * seconds;
 
 function groupKey(applicationName: string, name: string): string {
   return `${applicationName}/${name}`;

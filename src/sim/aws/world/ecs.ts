@@ -1,8 +1,9 @@
 // ECS services that CodePipeline deploy actions roll out: each service has
 // its deployments (the PRIMARY one and, during a rollout, the ACTIVE one it
 // replaces), with ECS's rolloutState and the task counts. Rollouts are
-// steered from outside (start, finish, fail) so tests see each state.
-import type { WorldContext } from './context';
+// steered from outside (start, finish, fail) so tests see each state, or, as
+// a deploy action makes them, finish by themselves a few minutes later.
+import { minutes, type WorldContext } from './context';
 
 export type RolloutState = 'COMPLETED' | 'IN_PROGRESS' | 'FAILED';
 
@@ -31,6 +32,8 @@ export interface EcsServiceRecord {
   deployments: EcsDeployment[];
   revision: number;
   events: { id: string; at: number; message: string }[];
+  /** The next this-many deploys fail: the circuit breaker stops them. */
+  failNext: number;
 }
 
 export const circuitBreakerReason = 'ECS deployment circuit breaker: tasks failed to start.';
@@ -38,6 +41,8 @@ export const circuitBreakerReason = 'ECS deployment circuit breaker: tasks faile
 export class EcsWorld {
   /** Cluster name → service name → service. */
   readonly clusters = new Map<string, Map<string, EcsServiceRecord>>();
+  /** Deployment id → who waits for that rollout to end (a deploy action). */
+  readonly #waiting = new Map<string, (deployment: EcsDeployment) => void>();
 
   constructor(private readonly ctx: WorldContext) {}
 
@@ -66,6 +71,7 @@ export class EcsWorld {
       deployments: [],
       revision: 1,
       events: [],
+      failNext: 0,
     };
     const first = this.#deployment(service, 'COMPLETED');
     first.running = desired;
@@ -79,9 +85,29 @@ export class EcsWorld {
     return service;
   }
 
+  /**
+   * What CodePipeline's ECS deploy action asks for: a new task definition
+   * revision rolls out and, a few minutes later, reaches steady state (or the
+   * circuit breaker stops it when the service's failNext says so).
+   * `onEnd` hears the deployment once it is COMPLETED, FAILED or replaced.
+   */
+  deploy(service: EcsServiceRecord, onEnd?: (deployment: EcsDeployment) => void): EcsDeployment {
+    const fails = service.failNext > 0;
+    if (fails) service.failNext -= 1;
+    const next = this.startRollout(service);
+    if (onEnd) this.#waiting.set(next.id, onEnd);
+    this.ctx.scheduler.after(this.ctx.random.int(3, 8) * minutes, () => {
+      if (service.deployments[0] !== next || next.rolloutState !== 'IN_PROGRESS') return;
+      if (fails) this.failRollout(service);
+      else this.finishRollout(service);
+    });
+    return next;
+  }
+
   /** A new task definition revision rolls out: a new PRIMARY deployment IN_PROGRESS beside the ACTIVE one. */
   startRollout(service: EcsServiceRecord): EcsDeployment {
     const now = this.ctx.scheduler.now();
+    const replaced = service.deployments[0];
     service.revision += 1;
     service.deployments = service.deployments.slice(0, 1).map((d) => ({ ...d, status: 'ACTIVE', updated: now }));
     const next = this.#deployment(service, 'IN_PROGRESS');
@@ -89,6 +115,8 @@ export class EcsWorld {
     next.pending = service.desired - next.running;
     service.deployments.unshift(next);
     this.#event(service, `(service ${service.name}) has started ${next.pending + next.running} tasks.`);
+    // A rollout still going is replaced: whoever waited for it hears so (it stays IN_PROGRESS).
+    if (replaced) this.#ended(replaced);
     return next;
   }
 
@@ -102,6 +130,7 @@ export class EcsWorld {
     primary.updated = this.ctx.scheduler.now();
     service.deployments = [primary];
     this.#event(service, `(service ${service.name}) has reached a steady state.`);
+    this.#ended(primary);
   }
 
   /**
@@ -120,6 +149,13 @@ export class EcsWorld {
       service,
       `(service ${service.name}) (deployment ${primary.id}) deployment failed: tasks failed to start.`,
     );
+    this.#ended(primary);
+  }
+
+  #ended(deployment: EcsDeployment): void {
+    const onEnd = this.#waiting.get(deployment.id);
+    this.#waiting.delete(deployment.id);
+    onEnd?.(deployment);
   }
 
   #primaryInProgress(service: EcsServiceRecord): EcsDeployment {

@@ -51,6 +51,8 @@ export class World {
       codecommit: this.codecommit,
       codedeploy: this.codedeploy,
       beanstalk: this.beanstalk,
+      cloudformation: this.cloudformation,
+      ecs: this.ecs,
       approver: (pipeline, execution) => this.approver(pipeline, execution),
     });
   }

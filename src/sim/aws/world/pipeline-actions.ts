@@ -2,10 +2,13 @@
 // rest of the world (a CodeBuild build, a CodeDeploy deployment, a Beanstalk
 // update) and report back through `done`.
 import type { BeanstalkWorld } from './beanstalk';
+import type { CloudFormationWorld } from './cloudformation';
 import type { CodeBuildWorld } from './codebuild';
 import type { CodeCommitWorld } from './codecommit';
 import type { CodeDeployWorld } from './codedeploy';
 import { minutes, seconds, type WorldContext } from './context';
+import type { EcsWorld } from './ecs';
+import { runEcsAction, runStackAction } from './pipeline-deploy-actions';
 import type { ActionExecution, ApprovalDecision, Execution, Pipeline, Revision } from './pipeline-model';
 
 export interface ActionWorlds {
@@ -14,6 +17,8 @@ export interface ActionWorlds {
   codecommit: CodeCommitWorld;
   codedeploy: CodeDeployWorld;
   beanstalk: BeanstalkWorld;
+  cloudformation: CloudFormationWorld;
+  ecs: EcsWorld;
   /** The scenario's stand-in reviewer: decides an approval, or leaves it waiting. */
   approver: (pipeline: Pipeline, execution: Execution) => ApprovalDecision | undefined;
 }
@@ -102,6 +107,10 @@ export function runAction(
       );
       return;
     }
+    case 'CloudFormation':
+      return runStackAction(worlds, ae, done);
+    case 'ECS':
+      return runEcsAction(worlds, ae, done);
     default:
       done('Failed', { error: `The simulator does not run ${action.provider} actions.` });
   }
@@ -129,7 +138,10 @@ export function resolveRevisions(worlds: ActionWorlds, pipeline: Pipeline): Revi
     }
     const sha = ctx.random.hex(40);
     const repoId = action.configuration.FullRepositoryId ?? '';
-    const summary = JSON.stringify({ ProviderType: 'GitHub', CommitMessage: 'Update storefront' });
+    const summary = JSON.stringify({
+      ProviderType: 'GitHub',
+      CommitMessage: `Update ${repoId.split('/').pop() ?? ''}`,
+    });
     return {
       actionName: action.name,
       artifactName,
