@@ -43,6 +43,7 @@ export const commandNames = [
   'github.repositories.watch',
   'github.runs.rerun',
   'github.runs.cancel',
+  'codedeploy.deployments.stop',
   'projects.edit',
   'refresh.now',
   'app.signal',

@@ -48,6 +48,8 @@ import type { Snapshot } from './snapshot';
 export * from './contract-names';
 
 const noInput = z.object({}).strict();
+/** CodeDeploy's deployment ids: `d-` and nine capitals or digits (a little looser, for ids yet unseen). */
+export const codeDeployDeploymentIdSchema = z.string().regex(/^d-[A-Za-z0-9]{1,40}$/);
 
 /**
  * Outputs main builds itself: typed for both sides, not parsed again (only
@@ -165,6 +167,15 @@ export const commands = {
   },
   /** Cancels a workflow run in progress. */
   'github.runs.cancel': { input: githubRunInputSchema, output: z.object({ runId: z.number() }) },
+  /**
+   * Stops a CodeDeploy deployment the snapshot shows in progress (its account
+   * and region come from there), optionally rolling back to the last
+   * successful revision. The window asks the user to confirm first.
+   */
+  'codedeploy.deployments.stop': {
+    input: z.object({ deploymentId: codeDeployDeploymentIdSchema, autoRollback: z.boolean() }).strict(),
+    output: z.object({ status: z.string().max(64), message: z.string().max(2000) }),
+  },
   /** Confirm, rename, merge, add or remove members, dismiss, restore or create a project. */
   'projects.edit': { input: projectCommandSchema, output: projectsViewOutput },
   /**

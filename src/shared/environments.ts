@@ -6,13 +6,17 @@
 // Pure; the Deployments page renders it.
 import type {
   BeanstalkEnvironment,
+  CloudFormationStack,
   CodeDeployDeployment,
   CodeDeployRevision,
   CodeDeployStatus,
   EcsService,
+  StackEvent,
 } from './deployments';
+import { deployActions, type DeployAction, type TracedCommit } from './deploy-trace';
 import type { GitHubEnvironmentDeployments, GitHubRepositoryRead } from './github';
 import { deploymentStateLabel } from './github-health';
+import { codeDeployLiveTrace, githubLiveTrace, targetLiveTrace, type DeployedBy, type LiveTrace } from './live-trace';
 import { enumLabel, type Known } from './pipelines';
 import type { ProjectResources } from './project-resources';
 import type { SnapshotResource } from './snapshot';
@@ -168,6 +172,10 @@ export interface EnvironmentCell {
   waitingForReview?: boolean;
   /** The AWS console or GitHub page of the target. */
   url?: string;
+  /** What put the live revision there: a pipeline execution, a workflow run, or CodeDeploy's creator. */
+  deployedBy?: DeployedBy;
+  /** The live commit, when the deployment or the pipeline execution that made it names one. */
+  commit?: TracedCommit;
 }
 
 export interface ServiceRow {
@@ -254,9 +262,18 @@ export function codeDeployRevisionText(revision: CodeDeployRevision): LiveRevisi
   return { text: tail, full: location };
 }
 
-function codeDeployCell(resource: SnapshotResource<'codedeploy-group'>): EnvironmentCell {
+const traced = (trace: LiveTrace): Pick<EnvironmentCell, 'deployedBy' | 'commit'> => ({
+  ...(trace.deployedBy ? { deployedBy: trace.deployedBy } : {}),
+  ...(trace.commit ? { commit: trace.commit } : {}),
+});
+
+function codeDeployCell(
+  resource: SnapshotResource<'codedeploy-group'>,
+  actions: readonly DeployAction[],
+): EnvironmentCell {
   const { location, group, deployments } = resource.data;
   const lastSucceeded = deployments.find((d) => d.status === 'Succeeded');
+  const liveId = lastSucceeded?.id ?? group.lastSuccessful?.deploymentId;
   const lastAttempted: CodeDeployDeployment | undefined = deployments[0];
   const active = deployments.find((d) => isActiveCodeDeploy(d.status));
   const revision = lastSucceeded?.revision ?? group.targetRevision;
@@ -286,6 +303,7 @@ function codeDeployCell(resource: SnapshotResource<'codedeploy-group'>): Environ
         }
       : {}),
     url: deployConsoleLinks.codedeployGroup(location.region, group.application, group.name),
+    ...traced(codeDeployLiveTrace(resource.id, lastSucceeded ?? (liveId ? { id: liveId } : undefined), actions)),
   };
 }
 
@@ -322,7 +340,10 @@ export function beanstalkHealth(environment: Pick<BeanstalkEnvironment, 'health'
 
 const beanstalkBusy: readonly string[] = ['Launching', 'Updating', 'Aborting', 'LinkingFrom', 'LinkingTo'];
 
-function beanstalkCell(resource: SnapshotResource<'beanstalk-environment'>): EnvironmentCell {
+function beanstalkCell(
+  resource: SnapshotResource<'beanstalk-environment'>,
+  actions: readonly DeployAction[],
+): EnvironmentCell {
   const { location, environment } = resource.data;
   const busy = typeof environment.status === 'string' && beanstalkBusy.includes(environment.status);
   const label = environment.versionLabel;
@@ -340,6 +361,7 @@ function beanstalkCell(resource: SnapshotResource<'beanstalk-environment'>): Env
         : `${enumLabel(environment.health)} health`,
     ...(busy ? { inProgress: { status: enumLabel(environment.status) } } : {}),
     url: deployConsoleLinks.beanstalkEnvironment(location.region, environment.id),
+    ...traced(targetLiveTrace(resource.id, environment.updatedAt, actions)),
   };
 }
 
@@ -354,13 +376,26 @@ export function stackHealth(status: string): DeployHealth {
   return 'unknown';
 }
 
+/**
+ * Why the stack's last operation failed: its first failure. Those after it are
+ * mostly consequences ("Resource update cancelled" for the resources CloudFormation
+ * stopped because of it), so a cancellation is passed over when a cause is there.
+ */
+export function stackRootFailure(stack: Pick<CloudFormationStack, 'failures'>): StackEvent | undefined {
+  const oldestFirst = [...stack.failures].reverse();
+  return oldestFirst.find((e) => !/\bcancell?ed\b/i.test(e.reason ?? '')) ?? oldestFirst[0];
+}
+
 /** "UPDATE_ROLLBACK_COMPLETE" → "Update rollback complete". */
 export function stackStatusText(status: string): string {
   const words = status.replace(/_/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function stackCell(resource: SnapshotResource<'cloudformation-stack'>): EnvironmentCell {
+function stackCell(
+  resource: SnapshotResource<'cloudformation-stack'>,
+  actions: readonly DeployAction[],
+): EnvironmentCell {
   const { location, stack } = resource.data;
   const health = stackHealth(stack.status);
   return {
@@ -373,6 +408,7 @@ function stackCell(resource: SnapshotResource<'cloudformation-stack'>): Environm
     healthText: stackStatusText(stack.status),
     ...(health === 'in-progress' ? { inProgress: { status: stackStatusText(stack.status) } } : {}),
     url: deployConsoleLinks.cloudformationStack(location.region, stack.arn),
+    ...traced(targetLiveTrace(resource.id, stack.updatedAt, actions)),
   };
 }
 
@@ -391,7 +427,7 @@ export function ecsHealth(service: Pick<EcsService, 'status' | 'desired' | 'runn
   return 'ok';
 }
 
-function ecsCell(resource: SnapshotResource<'ecs-service'>): EnvironmentCell {
+function ecsCell(resource: SnapshotResource<'ecs-service'>, actions: readonly DeployAction[]): EnvironmentCell {
   const { location, service } = resource.data;
   const cluster = service.cluster.split('/').pop() ?? service.cluster;
   const stageName = stageOf(service.name) ? service.name : stageOf(cluster) ? cluster : service.name;
@@ -413,6 +449,7 @@ function ecsCell(resource: SnapshotResource<'ecs-service'>): EnvironmentCell {
       ? { inProgress: { status: `Rolling out (${service.deployments + 1} deployments)` } }
       : {}),
     url: deployConsoleLinks.ecsService(location.region, cluster, service.name),
+    ...traced(targetLiveTrace(resource.id, rollout?.updatedAt, actions)),
   };
 }
 
@@ -462,6 +499,7 @@ function githubCells(resource: SnapshotResource<'github-repository'>): Environme
         : {}),
       ...(waiting.has(environment.name) ? { waitingForReview: true } : {}),
       url: environment.htmlUrl || repositoryUrl,
+      ...traced(githubLiveTrace(read, env)),
     };
   });
 }
@@ -470,13 +508,18 @@ function githubCells(resource: SnapshotResource<'github-repository'>): Environme
 
 const kindOrder: DeployTargetKind[] = ['codedeploy', 'beanstalk', 'ecs', 'cloudformation', 'github'];
 
-/** The project's deploy targets as services × environment stages. */
+/**
+ * The project's deploy targets as services × environment stages; with the
+ * project's pipelines, each cell also says which run put its revision there.
+ */
 export function environmentMatrix(
   resources: Pick<
     ProjectResources,
     'codedeployGroups' | 'beanstalkEnvironments' | 'cloudformationStacks' | 'ecsServices' | 'githubRepositories'
-  >,
+  > &
+    Partial<Pick<ProjectResources, 'pipelines'>>,
 ): EnvironmentMatrix {
+  const actions = deployActions(resources.pipelines ?? [], resources);
   const rows = new Map<string, ServiceRow>();
   const add = (key: string, kind: DeployTargetKind, name: string, cells: EnvironmentCell[]): void => {
     const row = rows.get(key);
@@ -486,22 +529,22 @@ export function environmentMatrix(
   const where = (l: { accountId: string; region: string }): string => `${l.accountId}/${l.region}`;
   for (const r of resources.codedeployGroups)
     add(`codedeploy:${where(r.data.location)}:${r.data.group.application}`, 'codedeploy', r.data.group.application, [
-      codeDeployCell(r),
+      codeDeployCell(r, actions),
     ]);
   for (const r of resources.beanstalkEnvironments)
     add(
       `beanstalk:${where(r.data.location)}:${r.data.environment.application}`,
       'beanstalk',
       r.data.environment.application,
-      [beanstalkCell(r)],
+      [beanstalkCell(r, actions)],
     );
   for (const r of resources.ecsServices) {
     const name = withoutStage(r.data.service.name);
-    add(`ecs:${where(r.data.location)}:${name}`, 'ecs', name, [ecsCell(r)]);
+    add(`ecs:${where(r.data.location)}:${name}`, 'ecs', name, [ecsCell(r, actions)]);
   }
   for (const r of resources.cloudformationStacks) {
     const name = withoutStage(r.data.stack.name);
-    add(`cloudformation:${where(r.data.location)}:${name}`, 'cloudformation', name, [stackCell(r)]);
+    add(`cloudformation:${where(r.data.location)}:${name}`, 'cloudformation', name, [stackCell(r, actions)]);
   }
   for (const r of resources.githubRepositories) {
     const cells = githubCells(r);

@@ -116,6 +116,10 @@ export const safeConfigurationKeys = [
   'ExternalEntityLink',
   'S3Bucket',
   'S3ObjectKey',
+  // S3 deploy actions name their target this way; CloudFormation says whether it deploys or only plans.
+  'BucketName',
+  'ObjectKey',
+  'ActionMode',
   'StackName',
   'ClusterName',
   'ServiceName',

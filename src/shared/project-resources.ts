@@ -144,6 +144,19 @@ export function projectResources(
 
 /** The ids of the projects (of those given) that hold the resource as a member. */
 export function projectsOfResource(resource: AnyResource, projects: readonly Pick<ProjectView, 'id' | 'members'>[]) {
+  return holdersOf(resource, projects).map((p) => p.id);
+}
+
+/** The project a page about the resource links to: a confirmed one first; undefined when none holds it. */
+export function projectHolding(
+  resource: AnyResource,
+  projects: readonly Pick<ProjectView, 'id' | 'state' | 'members'>[],
+): string | undefined {
+  const holding = holdersOf(resource, projects);
+  return (holding.find((p) => p.state === 'confirmed') ?? holding[0])?.id;
+}
+
+function holdersOf<P extends Pick<ProjectView, 'members'>>(resource: AnyResource, projects: readonly P[]): P[] {
   const key = matchKey(memberRefOf(resource));
-  return projects.filter((p) => p.members.some((m) => matchKey(m.ref) === key)).map((p) => p.id);
+  return projects.filter((p) => p.members.some((m) => matchKey(m.ref) === key));
 }

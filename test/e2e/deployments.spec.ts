@@ -1,11 +1,17 @@
 // The Deployments page on the demo workspace: which version is live where and
 // whether it is healthy (the storefront's CodeDeploy group, the payments API's
 // Yellow Beanstalk environment, the mobile backend's GitHub environments), and
-// a CodeDeploy deployment's lifecycle hooks with the failed one's log tail.
+// a CodeDeploy deployment's lifecycle hooks with the failed one's log tail,
+// and each kind of deploy target's own page.
 import { expect, request, test, type Page } from '@playwright/test';
 import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
-import type { CodeDeployDeployment } from '../../src/shared/deployments';
+import type {
+  CloudFormationStackResource,
+  CodeDeployDeployment,
+  EcsServiceResource,
+} from '../../src/shared/deployments';
 import { deployTargetId, type AnyResource, type Snapshot } from '../../src/shared/snapshot';
+import { deployTargetHref } from '../../src/renderer/src/routes';
 import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
@@ -25,6 +31,12 @@ test.beforeAll(async () => {
       timeout: 20_000,
     })
     .toBeGreaterThan(0);
+  // The stack and the service are read once the definitions named them.
+  await expect
+    .poll(async () => JSON.stringify(await call('query/snapshot.get')), { timeout: 20_000 })
+    .toMatch(
+      /"kind":"ecs-service"[\s\S]*"kind":"cloudformation-stack"|"kind":"cloudformation-stack"[\s\S]*"kind":"ecs-service"/,
+    );
   await api.dispose();
 });
 
@@ -54,7 +66,10 @@ test('the mobile backend’s GitHub environments: staging’s live commit, produ
   // Columns go dev → test → staging → prod.
   const headers = await matrix.getByRole('columnheader').allTextContents();
   expect(headers.indexOf('Staging')).toBeLessThan(headers.indexOf('Production'));
-  const row = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /mobile-backend/ }) });
+  // The mobile backend also has an ECS service and a stack: the GitHub row is the one named for the repository.
+  const row = matrix
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: /acme-rockets\/mobile-backend/ }) });
   await expect(row.getByRole('rowheader')).toContainText('GitHub');
 
   const staging = row.getByTestId('deploy-cell-github-staging');
@@ -103,6 +118,39 @@ test('the storefront’s CodeDeploy group and the payments API’s Beanstalk env
     'href',
     /^https:\/\/us-east-1\.console\.aws\.amazon\.com\/codesuite\/codedeploy\/deployments\/d-[A-Z0-9]+\?region=us-east-1$/,
   );
+});
+
+test('the mobile backend’s stack that rolled back and its ECS service, and storefront staging’s failed deployment', async ({
+  page,
+}) => {
+  const mb = demoAws.mobileBackend;
+  await openDeployments(page);
+  const mobile = page.getByRole('table', { name: 'Deployments of Mobile backend' });
+  const service = mobile.getByTestId(`deploy-cell-ecs-${mb.service}`);
+  await expect(service.locator('code.deploy-revision').first()).toHaveText(new RegExp(`^${mb.service}:\\d+$`));
+  await expect(service.locator('.deploy-health')).toContainText('Healthy');
+  await expect(service).toContainText(`${mb.serviceTasks}/${mb.serviceTasks} running`);
+  await expect(service).toContainText(`by ${mb.pipeline}`);
+  const stack = mobile.getByTestId(`deploy-cell-cloudformation-${mb.stagingStack}`);
+  await expect(stack.locator('.deploy-health')).toContainText('Update rollback complete');
+  // The cause, not the resources cancelled because of it.
+  await expect(stack).toContainText('MessageRetentionPeriod');
+
+  const storefront = page.getByRole('table', { name: 'Deployments of Storefront' });
+  const staging = storefront.getByTestId(`deploy-cell-codedeploy-${demoAws.storefront.stagingGroup}`);
+  await expect(staging.locator('.deploy-health')).toContainText('Failed');
+  await screenshot(page, 'deployments-all-kinds');
+
+  // The failed deployment: ValidateService failed on one instance, with the script's message and log tail.
+  await staging.getByRole('link', { name: /^Deployment d-/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(
+    `storefront / ${demoAws.storefront.stagingGroup}`,
+  );
+  const validate = page.locator('li').filter({ has: page.locator('.lifecycle-name', { hasText: 'ValidateService' }) });
+  const failedHook = validate.filter({ hasText: 'Failed' });
+  await expect(failedHook).toHaveCount(1);
+  await expect(failedHook).toContainText('exit code 7');
+  await expect(failedHook.locator('pre')).toContainText('Connection refused');
 });
 
 // ------------------------------------------- A failed deployment's lifecycle
@@ -169,14 +217,19 @@ const failedGroup: AnyResource = {
   },
 };
 
-/** Adds the failed deployment's group to every snapshot the page reads. */
-async function withFailedDeployment(page: Page): Promise<void> {
+/** Adds resources to every snapshot the page reads. */
+async function withResources(page: Page, ...resources: AnyResource[]): Promise<void> {
   await page.route('**/api/query/snapshot.get', async (route) => {
     const response = await route.fetch();
     const body = (await response.json()) as { ok: boolean; value?: Snapshot };
-    if (body.ok && body.value) body.value.resources[failedGroup.id] = failedGroup;
+    if (body.ok && body.value) for (const resource of resources) body.value.resources[resource.id] = resource;
     await route.fulfill({ response, body: JSON.stringify(body) });
   });
+}
+
+/** Adds the failed deployment's group to every snapshot the page reads. */
+async function withFailedDeployment(page: Page): Promise<void> {
+  await withResources(page, failedGroup);
 }
 
 test('a failed CodeDeploy deployment: header, counts, and each hook in order with the failed one’s log tail', async ({
@@ -219,5 +272,252 @@ test('a failed CodeDeploy deployment: header, counts, and each hook in order wit
 
   // The breadcrumb leads back to the matrix.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Deployments' }).click();
+  await expect(page).toHaveURL(/#\/deployments$/);
+});
+
+// ------------------------------------------------------- Deploy target pages
+
+/** The snapshot id of the demo's resource of this kind and name, once the hub has read it. */
+async function resourceIdOf(kind: AnyResource['kind'], name: string): Promise<string> {
+  const api = await request.newContext();
+  let id: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const response = await api.post(`${app.url}api/query/snapshot.get`, { data: {} });
+        const snapshot = ((await response.json()) as { value: Snapshot }).value;
+        id = Object.values(snapshot.resources).find(
+          (r) =>
+            r.kind === kind &&
+            ((r.kind === 'beanstalk-environment' && r.data.environment.name === name) ||
+              (r.kind === 'codedeploy-group' && r.data.group.name === name && r.data.deploymentsReadAt !== undefined)),
+        )?.id;
+        return id;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeDefined();
+  await api.dispose();
+  return id ?? '';
+}
+
+async function expectBreadcrumbBack(page: Page): Promise<void> {
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deployments' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Deployments' }).click();
+  await expect(page).toHaveURL(/#\/deployments$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Deployments' })).toBeVisible();
+}
+
+test('the payments API’s Beanstalk environment: health with every cause, the recent events, the console', async ({
+  page,
+}) => {
+  const csp = await watchCsp(page);
+  const id = await resourceIdOf('beanstalk-environment', demoAws.paymentsApi.environment);
+  await page.goto(`${app.url}${deployTargetHref(id)}`);
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText(`${demoAws.paymentsApi.beanstalkApplication} / ${demoAws.paymentsApi.environment}`);
+  await expect(page.locator('.target-header .deploy-health')).toContainText('Warning');
+  await expect(page.locator('.target-eyebrow')).toHaveText(`Elastic Beanstalk · us-east-1 · ${demoAws.account}`);
+  // The payments pipeline's deploy stage put the running version there.
+  await expect(page.getByTestId('pipeline-trace')).toContainText(demoAws.paymentsApi.pipeline);
+
+  const causes = page.getByRole('list', { name: /^Causes of / }).getByRole('listitem');
+  await expect(causes).toHaveText([
+    '25.0 % of the requests are failing with HTTP 5xx.',
+    'Average latency is 2.3 seconds.',
+  ]);
+  const events = page.getByRole('list', { name: `Recent events of ${demoAws.paymentsApi.environment}` });
+  const transition = events.getByRole('listitem').filter({ hasText: 'Environment health has transitioned' }).first();
+  await expect(transition).toContainText('Warning');
+  await expect(transition).toContainText('to Warning');
+  // A relative time, with the exact one on hover.
+  await expect(transition.locator('time')).toHaveText(/ago|just now/);
+  await expect(transition.locator('time')).toHaveAttribute('title', /\d/);
+
+  const environmentId = (await page.locator('.target-facts code').filter({ hasText: /^e-/ }).textContent()) ?? '';
+  expect(environmentId).toMatch(/^e-[0-9a-z]+$/);
+  await expect(page.getByRole('link', { name: /Open in AWS console/ })).toHaveAttribute(
+    'href',
+    `https://us-east-1.console.aws.amazon.com/elasticbeanstalk/home?region=us-east-1#/environment/dashboard?environmentId=${environmentId}`,
+  );
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy environment id' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(environmentId);
+  await screenshot(page, 'deploy-target-beanstalk');
+  expect(await csp()).toEqual([]);
+  await expectBreadcrumbBack(page);
+});
+
+test('the storefront’s CodeDeploy group: its deployments newest first, each opening its own page', async ({ page }) => {
+  const id = await resourceIdOf('codedeploy-group', demoAws.storefront.deploymentGroup);
+  await page.goto(`${app.url}${deployTargetHref(id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `${demoAws.storefront.deployApplication} / ${demoAws.storefront.deploymentGroup}`,
+  );
+  await expect(page.locator('.target-facts')).toContainText('Server');
+  const history = page.getByRole('table', { name: `Deployments of ${demoAws.storefront.deploymentGroup}` });
+  const rows = history.locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first().locator('.deploy-health')).toHaveText(
+    /Succeeded|Failed|Stopped|In ?progress|Created|Queued/i,
+  );
+  const created = await rows.locator('time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime') ?? ''));
+  expect(created).toEqual([...created].sort().reverse());
+  await expect(page.getByRole('link', { name: /Open in AWS console/ })).toHaveAttribute(
+    'href',
+    'https://us-east-1.console.aws.amazon.com/codesuite/codedeploy/applications/storefront/deployment-groups/storefront-prod?region=us-east-1',
+  );
+  await screenshot(page, 'deploy-target-codedeploy');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, 'deploy-target-codedeploy-dark');
+
+  const link = rows.first().getByRole('link', { name: /^d-/ });
+  const deploymentId = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`#/deployments/codedeploy/${deploymentId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(deploymentId);
+});
+
+const location = { accountKey: 'demo', accountId: demoAws.account, region: demoAws.region };
+const stackArn =
+  'arn:aws:cloudformation:us-east-1:111122223333:stack/mobile-backend-staging/5e1f2a30-9c4b-11ef-8e2a-0e2e00000001';
+const stackData: CloudFormationStackResource = {
+  location,
+  stack: {
+    arn: stackArn,
+    name: 'mobile-backend-staging',
+    status: 'UPDATE_ROLLBACK_COMPLETE',
+    reason: 'The following resource(s) failed to update: [ApiService].',
+    updatedAt: at(12),
+    failures: [
+      {
+        at: at(10, 30),
+        logicalId: 'ApiService',
+        resourceType: 'AWS::ECS::Service',
+        status: 'UPDATE_FAILED',
+        reason:
+          'Resource handler returned message: "Error occurred during operation \'ECS Deployment Circuit Breaker was triggered\'."',
+      },
+      {
+        at: at(10),
+        logicalId: 'ApiTaskDefinition',
+        resourceType: 'AWS::ECS::TaskDefinition',
+        status: 'UPDATE_FAILED',
+        reason: 'Resource update cancelled',
+      },
+    ],
+  },
+};
+const rolledBackStack: AnyResource = {
+  id: deployTargetId('cloudformation-stack', stackArn),
+  kind: 'cloudformation-stack',
+  source: 'aws:demo:us-east-1',
+  freshness: { fetchedAt: new Date().toISOString() },
+  data: stackData,
+};
+
+const serviceArn = 'arn:aws:ecs:us-east-1:111122223333:service/mobile-prod/mobile-api';
+const serviceData: EcsServiceResource = {
+  location,
+  service: {
+    arn: serviceArn,
+    cluster: 'arn:aws:ecs:us-east-1:111122223333:cluster/mobile-prod',
+    name: 'mobile-api',
+    status: 'ACTIVE',
+    desired: 4,
+    running: 2,
+    pending: 2,
+    taskDefinition: 'arn:aws:ecs:us-east-1:111122223333:task-definition/mobile-api:42',
+    rollout: {
+      state: 'IN_PROGRESS',
+      reason: 'ECS deployment ecs-svc/0e2e000000000001 in progress.',
+      updatedAt: at(27),
+    },
+    deployments: 1,
+  },
+};
+const rollingService: AnyResource = {
+  id: deployTargetId('ecs-service', serviceArn),
+  kind: 'ecs-service',
+  source: 'aws:demo:us-east-1',
+  // The last read failed: the page keeps the last good copy and marks it stale.
+  freshness: {
+    fetchedAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+    problem: { code: 'throttled', message: 'Rate exceeded' },
+  },
+  data: serviceData,
+};
+
+test('a CloudFormation stack that rolled back: its status, reason and the failing events of the update', async ({
+  page,
+}) => {
+  await withResources(page, rolledBackStack);
+  await page.goto(`${app.url}${deployTargetHref(rolledBackStack.id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('mobile-backend-staging');
+  // The badge says what the matrix says: an update undone is a warning, in CloudFormation's words too.
+  await expect(page.locator('.target-header .deploy-health')).toHaveText('Warning· Update rollback complete');
+  await expect(page.locator('.target-facts')).toContainText('UPDATE_ROLLBACK_COMPLETE');
+  await expect(page.getByRole('status').filter({ hasText: 'failed to update: [ApiService]' })).toBeVisible();
+  const failures = page.getByRole('table', { name: 'Failing events of mobile-backend-staging' });
+  await expect(failures.getByRole('columnheader')).toHaveText([
+    'Time',
+    'Logical id',
+    'Resource type',
+    'Status',
+    'Reason',
+  ]);
+  const rows = failures.locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('ApiService');
+  await expect(rows.first()).toContainText('AWS::ECS::Service');
+  await expect(rows.first()).toContainText('Update failed');
+  await expect(rows.first()).toContainText('Circuit Breaker was triggered');
+  await expect(page.getByRole('link', { name: /Open in AWS console/ })).toHaveAttribute(
+    'href',
+    `https://us-east-1.console.aws.amazon.com/cloudformation/home?region=us-east-1#/stacks/stackinfo?stackId=${encodeURIComponent(stackArn)}`,
+  );
+  await screenshot(page, 'deploy-target-stack');
+
+  // The same page in the dark theme.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'system');
+  await screenshot(page, 'deploy-target-stack-dark');
+  await expectBreadcrumbBack(page);
+});
+
+test('an ECS service rolling out: counts, rollout state and reason, task definition, and a stale marking', async ({
+  page,
+}) => {
+  await withResources(page, rollingService);
+  await page.goto(`${app.url}${deployTargetHref(rollingService.id)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('mobile-prod / mobile-api');
+  const tasks = page.getByRole('list', { name: 'Tasks' });
+  await expect(tasks.getByRole('listitem')).toHaveText(['2Running', '4Desired', '2Pending']);
+  await expect(page.locator('.target-facts')).toContainText('mobile-api:42');
+  const rollout = page.getByRole('region', { name: 'Rollout of the primary deployment' });
+  await expect(rollout.locator('.deploy-health')).toHaveText('In progress');
+  await expect(rollout).toContainText('ecs-svc/0e2e000000000001 in progress');
+  await expect(rollout).toContainText('1 other deployment is still running beside the primary one.');
+  await expect(page.getByTestId('stale')).toContainText('Rate exceeded');
+  await expect(page.getByRole('link', { name: /Open in AWS console/ })).toHaveAttribute(
+    'href',
+    'https://us-east-1.console.aws.amazon.com/ecs/v2/clusters/mobile-prod/services/mobile-api/health?region=us-east-1',
+  );
+  await screenshot(page, 'deploy-target-ecs');
+});
+
+test('a target the snapshot does not hold: "Not in the snapshot" with a way back', async ({ page }) => {
+  const gone = deployTargetId(
+    'beanstalk-environment',
+    'arn:aws:elasticbeanstalk:us-east-1:111122223333:environment/payments-api/payments-api-gone',
+  );
+  await page.goto(`${app.url}${deployTargetHref(gone)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not in the snapshot');
+  await expect(page.getByRole('main')).toContainText('payments-api-gone');
+  await screenshot(page, 'deploy-target-missing');
+  await page.getByRole('link', { name: 'Back to Deployments' }).click();
   await expect(page).toHaveURL(/#\/deployments$/);
 });

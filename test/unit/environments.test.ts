@@ -1,12 +1,7 @@
 // The Deployments page's model: stages inferred from names, services as rows,
 // and per cell what is live, since when, and how healthy it is.
 import { describe, expect, it } from 'vitest';
-import type {
-  BeanstalkEnvironment,
-  CloudFormationStack,
-  CodeDeployDeployment,
-  EcsService,
-} from '../../src/shared/deployments';
+import type { CodeDeployDeployment } from '../../src/shared/deployments';
 import {
   cellsIn,
   codeDeployRevisionText,
@@ -14,20 +9,29 @@ import {
   environmentMatrix,
   findCodeDeployDeployment,
   stackHealth,
+  stackRootFailure,
   stageOf,
   withoutStage,
   type EnvironmentMatrix,
 } from '../../src/shared/environments';
-import { deployTargetId, type SnapshotResource } from '../../src/shared/snapshot';
+import type { ActionDetail } from '../../src/shared/pipelines';
 import {
-  fetched,
+  beanstalkEnvironment,
+  cloudFormationStack,
+  codeDeployGroup,
+  ecsService,
+} from '../support/deploy-target-builders';
+import {
+  action,
+  at,
+  execution,
   githubDeployment,
   githubEnvironment,
   githubRepository,
   githubRun,
   githubWaiting,
-  location,
-  source,
+  pipeline,
+  stage,
 } from '../support/snapshot-builders';
 
 const none = {
@@ -55,85 +59,10 @@ function deployment(
   };
 }
 
-function group(name: string, deployments: CodeDeployDeployment[]): SnapshotResource<'codedeploy-group'> {
-  const arn = `arn:aws:codedeploy:eu-west-1:111122223333:deploymentgroup:shop/${name}`;
-  return {
-    id: deployTargetId('codedeploy-group', arn),
-    kind: 'codedeploy-group',
-    source,
-    freshness: fetched,
-    data: {
-      location,
-      group: { arn, application: 'shop', name, computePlatform: 'Server' },
-      deployments,
-    },
-  };
-}
-
-function beanstalk(name: string, parts: Partial<BeanstalkEnvironment> = {}): SnapshotResource<'beanstalk-environment'> {
-  const arn = `arn:aws:elasticbeanstalk:eu-west-1:111122223333:environment/api/${name}`;
-  return {
-    id: deployTargetId('beanstalk-environment', arn),
-    kind: 'beanstalk-environment',
-    source,
-    freshness: fetched,
-    data: {
-      location,
-      environment: {
-        arn,
-        id: `e-${name}`,
-        application: 'api',
-        name,
-        status: 'Ready',
-        health: 'Green',
-        causes: [],
-        versionLabel: 'api-1.4.2',
-        updatedAt: '2026-03-01T08:00:00.000Z',
-        ...parts,
-      },
-      events: [],
-    },
-  };
-}
-
-function stack(name: string, status: string): SnapshotResource<'cloudformation-stack'> {
-  const s: CloudFormationStack = {
-    arn: `arn:aws:cloudformation:eu-west-1:111122223333:stack/${name}/0f1e`,
-    name,
-    status,
-    failures: [],
-  };
-  return {
-    id: deployTargetId('cloudformation-stack', s.arn),
-    kind: 'cloudformation-stack',
-    source,
-    freshness: fetched,
-    data: { location, stack: s },
-  };
-}
-
-function ecs(name: string, parts: Partial<EcsService> = {}): SnapshotResource<'ecs-service'> {
-  const s: EcsService = {
-    arn: `arn:aws:ecs:eu-west-1:111122223333:service/web/${name}`,
-    cluster: 'arn:aws:ecs:eu-west-1:111122223333:cluster/web',
-    name,
-    status: 'ACTIVE',
-    desired: 2,
-    running: 2,
-    pending: 0,
-    taskDefinition: 'arn:aws:ecs:eu-west-1:111122223333:task-definition/web:42',
-    rollout: { state: 'COMPLETED', updatedAt: '2026-03-01T07:00:00.000Z' },
-    deployments: 0,
-    ...parts,
-  };
-  return {
-    id: deployTargetId('ecs-service', s.arn),
-    kind: 'ecs-service',
-    source,
-    freshness: fetched,
-    data: { location, service: s },
-  };
-}
+const group = (name: string, deployments: CodeDeployDeployment[]) => codeDeployGroup(name, deployments);
+const beanstalk = beanstalkEnvironment;
+const stack = cloudFormationStack;
+const ecs = ecsService;
 
 const labels = (m: EnvironmentMatrix): string[] => m.columns.map((c) => c.label);
 
@@ -344,5 +273,147 @@ describe('the matrix', () => {
     const g = group('shop-prod', [deployment('d-2', 'Failed', 20), deployment('d-1', 'Succeeded', 10)]);
     expect(findCodeDeployDeployment([g], 'd-1')?.deployment.status).toBe('Succeeded');
     expect(findCodeDeployDeployment([g], 'd-9')).toBeUndefined();
+  });
+});
+
+describe('what put the live revision there', () => {
+  const storeAction = (extra: Partial<ActionDetail> = {}): ActionDetail =>
+    action('Deploy', 'Succeeded', {
+      category: 'Deploy',
+      provider: 'CodeDeploy',
+      configuration: { ApplicationName: 'shop', DeploymentGroupName: 'shop-prod' },
+      lastStatusChange: at(13),
+      ...extra,
+    });
+  const shipping = (actions: ActionDetail[], executions = [execution('e-1', 'Succeeded', 5)]) =>
+    pipeline({ name: 'shop-pipeline', stages: [stage('Deploy', 'e-1', 'Succeeded', actions)], executions });
+
+  it('traces a CodeDeploy cell through the pipeline run that started its live deployment', () => {
+    const g = group('shop-prod', [deployment('d-1', 'Succeeded', 10)]);
+    const m = environmentMatrix({
+      ...none,
+      codedeployGroups: [g],
+      pipelines: [shipping([storeAction({ externalExecutionId: 'd-1' })])],
+    });
+    expect(m.rows[0]?.cells[0]).toMatchObject({
+      deployedBy: {
+        kind: 'pipeline',
+        pipeline: { name: 'shop-pipeline' },
+        stage: 'Deploy',
+        action: 'Deploy',
+        executionId: 'e-1',
+        executionUrl: expect.stringContaining('/executions/e-1') as unknown,
+      },
+      commit: { id: 'c-e-1', message: 'commit for e-1' },
+    });
+  });
+
+  it('does not credit a pipeline whose latest run started another deployment, nor guess a creator then', () => {
+    const g = group('shop-prod', [
+      deployment('d-2', 'Failed', 20),
+      { ...deployment('d-1', 'Succeeded', 10), creator: 'user' },
+    ]);
+    const cell = environmentMatrix({
+      ...none,
+      codedeployGroups: [g],
+      pipelines: [shipping([storeAction({ status: 'Failed', externalExecutionId: 'd-2' })])],
+    }).rows[0]?.cells[0];
+    expect(cell?.deployedBy).toBeUndefined();
+    // The GitHub revision still names its commit.
+    expect(cell?.commit).toEqual({ id: 'abc1234def' });
+  });
+
+  it('says who created a CodeDeploy deployment when no pipeline deploys to the group', () => {
+    const rollback = { ...deployment('d-1', 'Succeeded', 10), creator: 'codeDeployRollback' };
+    const cell = environmentMatrix({ ...none, codedeployGroups: [group('shop-prod', [rollback])] }).rows[0]?.cells[0];
+    expect(cell?.deployedBy).toEqual({ kind: 'creator', creator: 'codeDeployRollback', label: 'rollback' });
+  });
+
+  it('traces a Beanstalk cell to a succeeded run, not to a failed one or one the environment changed after', () => {
+    const ebAction = (extra: Partial<ActionDetail> = {}): ActionDetail =>
+      action('Deploy', 'Succeeded', {
+        category: 'Deploy',
+        provider: 'ElasticBeanstalk',
+        configuration: { ApplicationName: 'api', EnvironmentName: 'api-prod' },
+        lastStatusChange: '2026-03-01T08:00:00.000Z',
+        ...extra,
+      });
+    const cellWith = (a: ActionDetail, updatedAt = '2026-03-01T08:00:00.000Z') =>
+      environmentMatrix({
+        ...none,
+        beanstalkEnvironments: [beanstalk('api-prod', { updatedAt })],
+        pipelines: [shipping([a])],
+      }).rows[0]?.cells[0];
+    expect(cellWith(ebAction())).toMatchObject({
+      deployedBy: { kind: 'pipeline', executionId: 'e-1' },
+      commit: { id: 'c-e-1' },
+    });
+    expect(cellWith(ebAction({ status: 'Failed' }))?.deployedBy).toBeUndefined();
+    const later = cellWith(ebAction(), '2026-03-01T09:00:00.000Z');
+    expect(later?.deployedBy).toBeUndefined();
+    expect(later?.commit).toBeUndefined();
+  });
+
+  it('traces a GitHub environment to the workflow run its live deployment reported', () => {
+    const run = githubRun(2, 'success', { headSha: 'a1b2c3d4e5', title: 'Ship the cart' });
+    const repo = githubRepository({
+      runs: [run],
+      environments: [
+        {
+          ...githubEnvironment(
+            'staging',
+            githubDeployment(2, 'success', { environment: 'staging', sha: 'a1b2c3d4e5' }),
+          ),
+          live: { sha: 'a1b2c3d4e5', deploymentId: 2, since: at(22) },
+        },
+        {
+          ...githubEnvironment(
+            'production',
+            githubDeployment(5, 'success', { sha: 'c1', statuses: [{ state: 'success', createdAt: at(52) }] }),
+          ),
+          live: { sha: 'c1', deploymentId: 5, since: at(52) },
+        },
+      ],
+    });
+    const row = environmentMatrix({ ...none, githubRepositories: [repo] }).rows[0];
+    const byName = (name: string) => row?.cells.find((c) => c.name === name);
+    expect(byName('staging')).toMatchObject({
+      commit: { id: 'a1b2c3d4e5', message: 'Ship the cart' },
+      deployedBy: {
+        kind: 'workflow-run',
+        runId: 2,
+        runNumber: 2,
+        name: 'CI',
+        url: run.htmlUrl,
+        accountKey: 'gh',
+        repository: 'acme/shop',
+      },
+    });
+    // No status names a run: the deployment's creator, and the commit's subject from the branch.
+    expect(byName('production')).toMatchObject({
+      commit: { id: 'c1', message: 'First commit' },
+      deployedBy: { kind: 'creator', creator: 'octocat' },
+    });
+  });
+});
+
+describe('stackRootFailure', () => {
+  const event = (logicalId: string, reason: string, at: string) => ({
+    at,
+    logicalId,
+    resourceType: 'AWS::SQS::Queue',
+    status: 'UPDATE_FAILED',
+    reason,
+  });
+  it('is the first failure of the operation, passing over the resources cancelled because of it', () => {
+    // Newest first, as the source keeps them.
+    const failures = [
+      event('ApiService', 'Resource update cancelled', '2026-11-28T02:00:02Z'),
+      event('PushQueue', 'Invalid value for the parameter MessageRetentionPeriod', '2026-11-28T02:00:01Z'),
+    ];
+    expect(stackRootFailure({ failures })?.logicalId).toBe('PushQueue');
+    // A cancellation alone is still the answer.
+    expect(stackRootFailure({ failures: failures.slice(0, 1) })?.logicalId).toBe('ApiService');
+    expect(stackRootFailure({ failures: [] })).toBeUndefined();
   });
 });

@@ -7,6 +7,7 @@ import {
   memberRefOf,
   partitionOf,
   projectResources,
+  projectHolding,
   projectsOfResource,
 } from '../../src/shared/project-resources';
 import type { ProjectMember } from '../../src/shared/projects';
@@ -111,5 +112,15 @@ describe('which resources a project holds', () => {
     ];
     expect(projectsOfResource(b1, projects)).toEqual(['web', 'shared']);
     expect(projectsOfResource(shop, projects)).toEqual([]);
+  });
+
+  it('links a page about a resource to the confirmed project holding it before a proposed one', () => {
+    const projects = [
+      { id: 'proposed', state: 'proposed' as const, members: [member(buildProjectArn)] },
+      { id: 'web', state: 'confirmed' as const, members: [member(buildProjectArn)] },
+    ];
+    expect(projectHolding(b1, projects)).toBe('web');
+    expect(projectHolding(b1, projects.slice(0, 1))).toBe('proposed');
+    expect(projectHolding(shop, projects)).toBeUndefined();
   });
 });

@@ -215,6 +215,7 @@ export function createHub(options: HubOptions): Hub {
         'github.runs.rerun': async ({ failedOnly, ...run }) =>
           live ? live.githubRun(run, { kind: 'rerun', failedOnly }) : noLive(),
         'github.runs.cancel': async (run) => (live ? live.githubRun(run, { kind: 'cancel' }) : noLive()),
+        'codedeploy.deployments.stop': async (input) => (live ? live.stopCodeDeployDeployment(input) : noLive()),
         'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
         ...githubHandlers.commands,

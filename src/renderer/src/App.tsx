@@ -11,6 +11,7 @@ import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
 import { CodeDeployDeploymentPage, DeploymentsPage } from './pages/DeploymentsPage';
+import { DeployTargetPage } from './pages/DeployTargetPage';
 import { HomePage } from './pages/HomePage';
 import { JobLogPage } from './pages/JobLogPage';
 import { ProjectPage } from './pages/ProjectPage';
@@ -51,6 +52,7 @@ export function App(): React.JSX.Element {
         {route.page === 'codedeploy-deployment' && (
           <CodeDeployDeploymentPage key={route.deploymentId} deploymentId={route.deploymentId} />
         )}
+        {route.page === 'deploy-target' && <DeployTargetPage key={route.resourceId} resourceId={route.resourceId} />}
         {page === 'accounts' && <AccountsPage />}
         {page === 'settings' && <SettingsPage />}
         {route.page === 'project' && <ProjectPage key={route.projectId} projectId={route.projectId} />}

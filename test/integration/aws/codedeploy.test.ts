@@ -67,7 +67,8 @@ describe('CodeDeploySource over the demo account', () => {
       'codedeploy.BatchGetDeploymentGroups': 1,
     });
     const world = sim.control.world.codedeploy.group(app, group);
-    expect(groups).toEqual([
+    expect(groups.map((g) => g.name).sort()).toEqual([group, demoAws.storefront.stagingGroup]);
+    expect(groups.filter((g) => g.name === group)).toEqual([
       expect.objectContaining({
         arn: groupArn,
         application: app,
@@ -151,7 +152,7 @@ describe('CodeDeploySource over the demo account', () => {
     finish(id);
     await source.refresh();
     const d = deploymentOf(id);
-    expect(d).toMatchObject({ status: 'Failed', error: { code: 'SCRIPT_FAILED' } });
+    expect(d).toMatchObject({ status: 'Failed', error: { code: 'HEALTH_CONSTRAINTS' } });
     const [first, ...rest] = d?.targets ?? [];
     expect(first?.status).toBe('Failed');
     expect(first?.lifecycle.map((e) => [e.name, e.status])).toEqual([
@@ -184,11 +185,13 @@ describe('CodeDeploySource over the demo account', () => {
     sim.requests.reset();
     sent = [];
     const stopped = await source.stop(id, { autoRollback: false });
-    expect(stopped).toEqual({ ok: true, value: { status: 'Succeeded', message: `Deployment ${id} stopped.` } });
+    expect(stopped).toEqual({ ok: true, value: { status: 'Pending', message: 'Stopping Active Deployment' } });
     expect(sim.requests.byOperation()).toEqual({ 'codedeploy.StopDeployment': 1 });
     expect(sent).toEqual([
       { command: 'StopDeploymentCommand', input: { deploymentId: id, autoRollbackEnabled: false } },
     ]);
+    // CodeDeploy stops it moments after answering.
+    sim.clock.advance(minutes);
     await source.refresh();
     expect(deploymentOf(id)).toMatchObject({ status: 'Stopped', error: { code: 'MANUAL_STOP' } });
     expect(deploymentOf(id)?.rollback).toBeUndefined();
@@ -205,6 +208,7 @@ describe('CodeDeploySource over the demo account', () => {
     await source.refresh();
     const stopped = await source.stop(id, { autoRollback: true });
     expect(stopped.ok).toBe(true);
+    sim.clock.advance(minutes);
     await source.refresh();
     const rollbackId = deploymentOf(id)?.rollback?.rollbackDeploymentId ?? '';
     expect(deploymentOf(id)?.status).toBe('Stopped');

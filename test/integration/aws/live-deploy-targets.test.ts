@@ -1,33 +1,29 @@
 // The deploy targets in the live workspace, end to end against the simulator:
-// the storefront's CodeDeploy group and the payments API's Beanstalk
-// environment reach the snapshot with their projects, a failed deployment and
-// a degraded environment are delivered once, the idle cost stays a handful of
-// calls, and a user without CodeDeploy or Beanstalk permissions is not asked
-// again every minute. The simulator's clock starts at the real time: the
+// the storefront's CodeDeploy groups, the payments API's Beanstalk
+// environment and the mobile backend's stack and ECS service reach the
+// snapshot with their projects, a failed deployment and a degraded
+// environment are delivered once, the idle cost stays a handful of calls,
+// and a user without CodeDeploy or Beanstalk permissions is not asked again
+// every minute. The simulator's clock starts at the real time: the
 // sources list "what was created since the last refresh" by the real clock.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsAccounts } from '../../../src/main/hub/aws-accounts';
-import { LiveWorkspace } from '../../../src/main/hub/live/live-workspace';
 import { silentLogger } from '../../../src/main/hub/log';
-import { VirtualClock } from '../../../src/main/hub/scheduler';
-import type { EventName, EventPayload, HubEvent } from '../../../src/shared/contract';
 import type { ProjectEvent } from '../../../src/shared/events';
-import type { Workspace } from '../../../src/shared/model';
 import { projectsOfResource } from '../../../src/shared/project-resources';
-import { emptyProjectEdits } from '../../../src/shared/projects';
 import { resourcesOfKind } from '../../../src/shared/snapshot';
 import { type AwsSim, demoAws, startAwsSim } from '../../../src/sim/aws';
 import { ManualClock } from '../../../src/sim/clock';
 import { FaultInjector } from '../../../src/sim/faults';
 import { Random } from '../../../src/sim/random';
 import { RequestLog } from '../../../src/sim/requests';
-import { FakeAwsBackend } from '../../support/fake-aws-backend';
+import { type LiveRig, openLiveRig } from './support-live';
 
 const sf = demoAws.storefront;
 const pa = demoAws.paymentsApi;
+const mb = demoAws.mobileBackend;
 const minutes = 60_000;
 
 interface Sim {
@@ -41,65 +37,10 @@ let sim: Sim;
 let dir: string;
 let rig: Rig | undefined;
 
-interface Rig {
-  live: LiveWorkspace;
-  /** Runs the scheduler for `ms` of virtual time, letting every real call finish on the way. */
-  run: (ms: number) => Promise<void>;
-  delivered: () => ProjectEvent[];
-}
+type Rig = LiveRig;
 
 function open(): Rig {
-  const workspace: Workspace = {
-    awsAccounts: [
-      { id: 'sim', label: 'Simulated', profile: null, regions: ['us-east-1'], endpointUrl: sim.aws.endpoint },
-    ],
-    githubAccounts: [],
-    projects: emptyProjectEdits,
-  };
-  let current = workspace;
-  const backend = new FakeAwsBackend();
-  backend.endpointUrl = sim.aws.endpoint;
-  backend.identities.set('(default)', { accountId: demoAws.account, arn: `arn:aws:iam::${demoAws.account}:user/dev` });
-  const clock = new VirtualClock(Date.parse('2026-11-27T09:00:00Z'));
-  const events: HubEvent[] = [];
-  const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => events.push({ name, payload } as HubEvent);
-  const holder: { live?: LiveWorkspace } = {};
-  const accounts = new AwsAccounts(
-    backend,
-    () => current,
-    () => holder.live?.sync(),
-    () => undefined,
-  );
-  const live = new LiveWorkspace({
-    dir,
-    workspace: () => current,
-    saveProjects: (projects) => (current = { ...current, projects }),
-    accounts,
-    target: (account, region) => backend.target(account, region),
-    emit,
-    log: silentLogger,
-    clock,
-    random: () => 0.5,
-    notifyDelayMs: 0,
-  });
-  holder.live = live;
-  const settled = async () => {
-    for (let i = 0; i < 2000 && (live.scheduler.stats().running > 0 || i < 3); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-  };
-  live.sync();
-  rig = {
-    live,
-    run: async (ms) => {
-      await settled();
-      for (let t = 0; t < ms; t += 500) {
-        await clock.advance(500);
-        await settled();
-      }
-    },
-    delivered: () => events.flatMap((e) => (e.name === 'activity' ? e.payload : [])),
-  };
+  rig = openLiveRig({ dir, endpoint: sim.aws.endpoint, log: silentLogger });
   return rig;
 }
 
@@ -121,7 +62,7 @@ afterEach(async () => {
 const ofKind = (r: Rig, kind: ProjectEvent['kind']) => r.delivered().filter((e) => e.kind === kind);
 
 describe('the deploy targets in the live workspace', () => {
-  it('holds the storefront deployment group and the payments API environment, each with its project', async () => {
+  it('holds the storefront deployment groups, the payments API environment and the mobile backend stack and service, each with its project', async () => {
     const r = open();
     await r.run(10_000);
     const snapshot = r.live.snapshot;
@@ -145,11 +86,26 @@ describe('the deploy targets in the live workspace', () => {
     expect(environment.data.events.every((e) => e.environment === pa.environment)).toBe(true);
     expect(projectsOfResource(environment, projects)).toEqual(['payments-api']);
 
-    // The demo's pipelines deploy to no stack or ECS service: those tasks call nothing.
-    expect(resourcesOfKind(snapshot, 'cloudformation-stack')).toEqual([]);
-    expect(resourcesOfKind(snapshot, 'ecs-service')).toEqual([]);
-    expect(sim.requests.count({ service: 'cloudformation' })).toBe(0);
-    expect(sim.requests.count({ service: 'ecs' })).toBe(0);
+    // A group no pipeline names joins its project by its tag.
+    const staging = groups.find((g) => g.data.group.name === sf.stagingGroup);
+    expect(staging?.data.deployments[0]?.status).toBe('Failed');
+    expect(staging && projectsOfResource(staging, projects)).toEqual(['storefront']);
+
+    // The stack and the service the mobile backend pipeline's definition names, read because it names them.
+    const [stack, ...otherStacks] = resourcesOfKind(snapshot, 'cloudformation-stack');
+    expect(otherStacks).toEqual([]);
+    expect(stack?.data.stack).toMatchObject({ name: mb.stagingStack, status: 'UPDATE_ROLLBACK_COMPLETE' });
+    expect(stack?.data.stack.failures.map((f) => f.logicalId)).toEqual([mb.cancelledResource, mb.failingResource]);
+    expect(stack && projectsOfResource(stack, projects)).toEqual([mb.project]);
+    const [service, ...otherServices] = resourcesOfKind(snapshot, 'ecs-service');
+    expect(otherServices).toEqual([]);
+    expect(service?.data.service).toMatchObject({
+      name: mb.service,
+      running: mb.serviceTasks,
+      desired: mb.serviceTasks,
+      rollout: { state: 'COMPLETED' },
+    });
+    expect(service && projectsOfResource(service, projects)).toEqual([mb.project]);
   });
 
   it('delivers a failed ValidateService deployment and a degraded environment once each', async () => {
@@ -191,7 +147,7 @@ describe('the deploy targets in the live workspace', () => {
     expect(group?.data.deployments[0]).toMatchObject({ id: deploymentId, status: 'Failed' });
   });
 
-  it('adds one ListDeployments and one DescribeEnvironments, DescribeEvents and health read per troubled environment when idle', async () => {
+  it('adds one ListDeployments, one DescribeEnvironments, DescribeEvents and health read per troubled environment, and one DescribeStacks and DescribeServices when idle', async () => {
     const deployCalls = () =>
       Object.fromEntries(
         Object.entries(sim.requests.byOperation()).filter(([op]) =>
@@ -208,11 +164,14 @@ describe('the deploy targets in the live workspace', () => {
     const troubled = resourcesOfKind(r.live.snapshot, 'beanstalk-environment').filter(
       (e) => e.data.environment.health !== 'Green',
     ).length;
+    // One DescribeStacks per stack and one DescribeServices per cluster (the demo deploys to one of each).
     expect(deploy).toEqual({
       'codedeploy.ListDeployments': 1,
       'elasticbeanstalk.DescribeEnvironments': 1,
       'elasticbeanstalk.DescribeEvents': 1,
       'elasticbeanstalk.DescribeEnvironmentHealth': troubled,
+      'cloudformation.DescribeStacks': 1,
+      'ecs.DescribeServices': 1,
     });
   });
 

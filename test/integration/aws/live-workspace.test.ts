@@ -7,88 +7,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsAccounts } from '../../../src/main/hub/aws-accounts';
-import { LiveWorkspace } from '../../../src/main/hub/live/live-workspace';
 import { silentLogger } from '../../../src/main/hub/log';
-import { VirtualClock } from '../../../src/main/hub/scheduler';
-import type { EventName, EventPayload, HubEvent } from '../../../src/shared/contract';
-import type { ProjectEvent } from '../../../src/shared/events';
-import type { Workspace } from '../../../src/shared/model';
-import { emptyProjectEdits } from '../../../src/shared/projects';
 import { resourcesOfKind } from '../../../src/shared/snapshot';
 import { demoAws } from '../../../src/sim/aws';
-import { FakeAwsBackend } from '../../support/fake-aws-backend';
 import { type Harness, startHarness } from '../../sim/aws/harness';
+import { type LiveRig, openLiveRig } from './support-live';
 
 const sf = demoAws.storefront;
 let sim: Harness;
 let dir: string;
 let rigs: Rig[] = [];
 
-interface Rig {
-  live: LiveWorkspace;
-  clock: VirtualClock;
-  events: HubEvent[];
-  backend: FakeAwsBackend;
-  /** Runs the scheduler for `ms` of virtual time, letting every real call finish on the way. */
-  run: (ms: number) => Promise<void>;
-  delivered: () => ProjectEvent[];
-}
+type Rig = LiveRig;
 
 function open(endpointUrl = sim.endpoint): Rig {
-  let workspace: Workspace = {
-    awsAccounts: [{ id: 'sim', label: 'Simulated', profile: null, regions: ['us-east-1'], endpointUrl }],
-    githubAccounts: [],
-    projects: emptyProjectEdits,
-  };
-  const backend = new FakeAwsBackend();
-  backend.endpointUrl = endpointUrl;
-  backend.identities.set('(default)', { accountId: demoAws.account, arn: `arn:aws:iam::${demoAws.account}:user/dev` });
-  const clock = new VirtualClock(Date.parse('2026-11-27T09:00:00Z'));
-  const events: HubEvent[] = [];
-  const emit = <N extends EventName>(name: N, payload: EventPayload<N>) => events.push({ name, payload } as HubEvent);
-  const holder: { live?: LiveWorkspace } = {};
-  const accounts = new AwsAccounts(
-    backend,
-    () => workspace,
-    () => holder.live?.sync(),
-    () => undefined,
-  );
-  const live = new LiveWorkspace({
-    dir,
-    workspace: () => workspace,
-    saveProjects: (projects) => (workspace = { ...workspace, projects }),
-    accounts,
-    target: (account, region) => backend.target(account, region),
-    emit,
-    log: silentLogger,
-    clock,
-    random: () => 0.5,
-    notifyDelayMs: 0,
-  });
-  holder.live = live;
-  const settled = async () => {
-    // Real I/O under virtual time: wait (in real time) until no task is in flight.
-    for (let i = 0; i < 2000 && (live.scheduler.stats().running > 0 || i < 3); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-  };
-  const rig: Rig = {
-    live,
-    clock,
-    events,
-    backend,
-    run: async (ms) => {
-      await settled();
-      for (let t = 0; t < ms; t += 500) {
-        await clock.advance(500);
-        await settled();
-      }
-    },
-    delivered: () => events.flatMap((e) => (e.name === 'activity' ? e.payload : [])),
-  };
+  const rig = openLiveRig({ dir, endpoint: endpointUrl, log: silentLogger });
   rigs.push(rig);
-  live.sync();
   return rig;
 }
 

@@ -192,6 +192,8 @@ async function refreshServices(region: AwsRegion, context: RegionContext): Promi
  * again soon (still without calling AWS).
  */
 function noTargets(region: AwsRegion, context: RegionContext, kind: DeployKind): RunOutcome {
+  // Not read yet (a start while AWS is unreachable): the pipelines may well name some; keep what the snapshot holds.
+  if (region.discovery === undefined) return { kind: 'ok', cadence: 'running' };
   if (held(context.snapshot(), region, kind)) {
     context.commit((s) =>
       applyRead(s, {
@@ -203,7 +205,7 @@ function noTargets(region: AwsRegion, context: RegionContext, kind: DeployKind):
       }),
     );
   }
-  return { kind: 'ok', cadence: region.discovery === undefined ? 'running' : 'idle' };
+  return { kind: 'ok', cadence: 'idle' };
 }
 
 function held(snapshot: Snapshot, region: AwsRegion, kind: DeployKind): boolean {

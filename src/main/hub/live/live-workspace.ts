@@ -52,6 +52,7 @@ import { tailOfLog } from './log-tail';
 import { AwsRegion } from './aws-region';
 import { type GitHubAccess, GitHubAccountLive, type GitHubContext } from './github-account';
 import { carryOver, DiscoveredProjects } from './discovered';
+import { stopCodeDeployDeployment } from './codedeploy-stop';
 import { ProjectIndex } from './project-index';
 import { refreshStatus } from './refresh-status';
 import { pipelineTask, pipelineTaskKey, type RegionContext, regionTasks } from './region-tasks';
@@ -223,6 +224,18 @@ export class LiveWorkspace {
         : await account.source.cancel(fullName, input.runId);
     this.scheduler.nudge(account.repositoriesKey);
     return result;
+  }
+
+  /** Stops a CodeDeploy deployment the snapshot shows running, in the region it was read from (codedeploy-stop.ts). */
+  stopCodeDeployDeployment(
+    input: CommandInput<'codedeploy.deployments.stop'>,
+  ): Promise<Result<CommandOutput<'codedeploy.deployments.stop'>>> {
+    return stopCodeDeployDeployment(input, {
+      snapshot: this.store.current,
+      region: (source) => this.#regions.get(source),
+      nudge: (key) => this.scheduler.nudge(key),
+      log: this.#options.log,
+    });
   }
 
   /** The jobs and steps of a run of a watched repository (its latest attempt). */

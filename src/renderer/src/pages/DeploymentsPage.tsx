@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { useDashboardData } from '../api/dashboard';
 import { CodeDeployDeploymentView } from '../components/deployments/CodeDeployDeploymentView';
+import { DeploymentsBreadcrumb } from '../components/deployments/DeploymentsBreadcrumb';
 import { EnvironmentMatrix } from '../components/deployments/EnvironmentMatrix';
+import { PipelineTrace } from '../components/deployments/PipelineTrace';
 import { FreshnessNote } from '../components/dashboard/FreshnessNote';
-import { Icon } from '../components/dashboard/Icon';
 import { useNow } from '../components/dashboard/use-now';
 import { QueryError } from '../components/QueryError';
 import {
@@ -11,7 +12,7 @@ import {
   findCodeDeployDeployment,
   type EnvironmentMatrix as Matrix,
 } from '../../../shared/environments';
-import { projectResources, type ProjectResources } from '../../../shared/project-resources';
+import { projectHolding, projectResources, type ProjectResources } from '../../../shared/project-resources';
 import type { ProjectView } from '../../../shared/projects';
 import { resourcesOfKind } from '../../../shared/snapshot';
 import { combinedStaleness, resourceStaleness, type Staleness } from '../../../shared/staleness';
@@ -82,6 +83,7 @@ export function DeploymentsPage(): React.JSX.Element {
             label={`Deployments of ${project.name}`}
             resources={snapshot.data?.resources ?? {}}
             now={now}
+            projectId={project.id}
           />
         </section>
       ))}
@@ -108,7 +110,7 @@ function EmptyState(): React.JSX.Element {
 
 /** #/deployments/codedeploy/<id>: one CodeDeploy deployment with each target's lifecycle. */
 export function CodeDeployDeploymentPage({ deploymentId }: { deploymentId: string }): React.JSX.Element {
-  const { snapshot, refresh } = useDashboardData();
+  const { snapshot, refresh, projects } = useDashboardData();
   const now = useNow();
   const found = useMemo(
     () =>
@@ -117,14 +119,13 @@ export function CodeDeployDeploymentPage({ deploymentId }: { deploymentId: strin
         : undefined,
     [snapshot.data, deploymentId],
   );
+  const projectId = useMemo(
+    () => (found && projects.data ? projectHolding(found.resource, projects.data.projects) : undefined),
+    [found, projects.data],
+  );
   return (
     <section aria-label="CodeDeploy deployment" className="deployments-page">
-      <nav aria-label="Breadcrumb" className="breadcrumb small">
-        <a href="#/deployments">
-          <Icon name="back" />
-          Deployments
-        </a>
-      </nav>
+      <DeploymentsBreadcrumb />
       {snapshot.error && <QueryError error={snapshot.error} what="the latest status" />}
       {!snapshot.data && !snapshot.error && <p className="muted">Loading…</p>}
       {snapshot.data && !found && (
@@ -143,7 +144,19 @@ export function CodeDeployDeploymentPage({ deploymentId }: { deploymentId: strin
             now={now}
             quiet
           />
-          <CodeDeployDeploymentView resource={found.resource} deployment={found.deployment} now={now} />
+          <CodeDeployDeploymentView
+            resource={found.resource}
+            deployment={found.deployment}
+            now={now}
+            trace={
+              <PipelineTrace
+                deploymentId={found.deployment.id}
+                resources={snapshot.data.resources}
+                {...(projectId !== undefined ? { projectId } : {})}
+                now={now}
+              />
+            }
+          />
         </>
       )}
     </section>

@@ -3,7 +3,8 @@
 // ListDeployments of what was created since the last refresh, then
 // BatchGetDeployments only for new and still active deployments. A finished
 // deployment never changes, so it is never re-read; a failed one's targets
-// (which hook failed, and why) are read once and kept.
+// (which hook failed, and why), and the final targets of one seen running,
+// are read once and kept.
 import {
   BatchGetDeploymentGroupsCommand,
   BatchGetDeploymentsCommand,
@@ -26,7 +27,7 @@ import type {
 import type { Result } from '../../../../shared/result';
 import type { AwsLocation, SourceProblem } from '../../../../shared/sources';
 import { chunks, collectPages, mapLimit } from '../batching';
-import { actionResult, attempt, problemOf } from '../calls';
+import { actionResult, attempt, ProblemError, problemOf } from '../calls';
 import { activeStatuses, groupArn, isActive, toDeployment, toGroup, toTarget } from './deploy-mapping';
 
 export interface CodeDeploySourceOptions {
@@ -49,8 +50,8 @@ export class CodeDeploySource {
   readonly #cache = new Map<string, CodeDeployDeployment>();
   /** Listed ids whose BatchGetDeployments failed: the listing window has moved past them, so they are kept here. */
   readonly #unread = new Set<string>();
-  /** Failed deployments whose targets were read: a finished deployment's targets never change. */
-  readonly #failedWithTargets = new Set<string>();
+  /** Finished deployments whose targets were read after they finished: they never change again. */
+  readonly #finishedWithTargets = new Set<string>();
   /** Deployment ids, newest first. */
   #order: string[] = [];
   /** When the last successful listing started; the next one lists what was created since. */
@@ -179,13 +180,23 @@ export class CodeDeploySource {
     return this.current;
   }
 
-  /** Stops a deployment, optionally rolling back to the last good revision. Never retried (write client). */
+  /**
+   * Stops a deployment, optionally rolling back to the last good revision.
+   * Never retried (write client). One that finished meanwhile is a conflict
+   * (the user acts on old news), not an internal error.
+   */
   async stop(deploymentId: string, options: { autoRollback: boolean }): Promise<Result<StopOutcome>> {
     return actionResult('codedeploy:StopDeployment', deploymentId, async () => {
-      const out = await this.write.send(
-        new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: options.autoRollback }),
-      );
-      return { status: out.status ?? 'Pending', message: out.statusMessage ?? '' };
+      try {
+        const out = await this.write.send(
+          new StopDeploymentCommand({ deploymentId, autoRollbackEnabled: options.autoRollback }),
+        );
+        return { status: out.status ?? 'Pending', message: out.statusMessage ?? '' };
+      } catch (error) {
+        if (!(error instanceof Error) || error.name !== 'DeploymentAlreadyCompletedException') throw error;
+        const message = `Deployment ${deploymentId} has already finished: there is nothing to stop.`;
+        throw new ProblemError({ code: 'conflict', message, resource: deploymentId }, error);
+      }
     });
   }
 
@@ -242,9 +253,18 @@ export class CodeDeploySource {
     return read;
   }
 
-  /** Targets of active deployments every time, of failed ones once; each deployment's problem stays its own. */
+  /**
+   * Targets of active deployments every time; of failed ones, and of any seen
+   * running, once more after they finish. Each deployment's problem stays its own.
+   */
   async #readTargets(read: readonly CodeDeployDeployment[], problems: SourceProblem[]): Promise<void> {
-    const due = read.filter((d) => isActive(d.status) || (d.status === 'Failed' && !this.#failedWithTargets.has(d.id)));
+    // A deployment seen running has targets read mid-way: once it finishes (or is stopped) they are read once more.
+    const due = read.filter(
+      (d) =>
+        isActive(d.status) ||
+        (!this.#finishedWithTargets.has(d.id) &&
+          (d.status === 'Failed' || this.#cache.get(d.id)?.targets !== undefined)),
+    );
     await mapLimit(due, this.#concurrency, async (d) => {
       try {
         const targets = await this.#targetsOf(d);
@@ -273,7 +293,7 @@ export class CodeDeploySource {
       ),
     );
     const targets = batches.flatMap((out) => (out.deploymentTargets ?? []).flatMap((t) => toTarget(t) ?? []));
-    if (d.status === 'Failed') this.#failedWithTargets.add(d.id);
+    if (!isActive(d.status)) this.#finishedWithTargets.add(d.id);
     return targets;
   }
 
@@ -287,7 +307,7 @@ export class CodeDeploySource {
 
   #forget(id: string): void {
     this.#cache.delete(id);
-    this.#failedWithTargets.delete(id);
+    this.#finishedWithTargets.delete(id);
     this.#order = this.#order.filter((known) => known !== id);
   }
 }

@@ -1,8 +1,9 @@
 // The confirmation before a decision leaves: names exactly what would ship,
 // takes a comment (a reason, for a rejection), keeps focus inside itself and
 // cancels on Escape. Sending and the answer belong to the card that opened it.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ContractError } from '../../../../shared/result';
+import { useModalKeys } from '../focus-trap';
 import { cleanComment, maxCommentLength } from './approval-text';
 import { decisionErrorText, retryKind } from './decision-errors';
 
@@ -37,42 +38,6 @@ export interface ReviewableEnvironment {
   reason?: string;
 }
 
-const focusable = 'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select';
-
-/** Keeps Tab and Shift+Tab inside `container`, puts focus back where it was on close. */
-function useFocusTrap(container: React.RefObject<HTMLElement | null>): (event: React.KeyboardEvent) => void {
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const root = container.current;
-    (root?.querySelector<HTMLElement>('textarea') ?? root)?.focus();
-    const keepInside = (event: FocusEvent): void => {
-      if (root && event.target instanceof Node && !root.contains(event.target)) {
-        root.querySelector<HTMLElement>(focusable)?.focus();
-      }
-    };
-    document.addEventListener('focusin', keepInside);
-    return () => {
-      document.removeEventListener('focusin', keepInside);
-      previous?.focus();
-    };
-  }, [container]);
-
-  return (event) => {
-    if (event.key !== 'Tab' || !container.current) return;
-    const items = [...container.current.querySelectorAll<HTMLElement>(focusable)];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-}
-
 export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
   const { heading, where, ships, external, provider, decision, pending, error, environments, onSubmit, onCancel } =
     props;
@@ -81,7 +46,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
     () => new Set(environments?.filter((e) => e.canApprove).map((e) => e.id)),
   );
   const dialog = useRef<HTMLFormElement>(null);
-  const trapTab = useFocusTrap(dialog);
+  const keys = useModalKeys(dialog, onCancel);
   const ids = useId();
   const reject = decision === 'reject';
   const verb = reject ? 'Reject' : 'Approve';
@@ -118,14 +83,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
               environments.filter((e) => ticked.has(e.id)).map((e) => e.id),
             );
         }}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') {
-            event.stopPropagation();
-            onCancel();
-            return;
-          }
-          trapTab(event);
-        }}
+        onKeyDown={keys}
       >
         <h2 id={`${ids}-title`}>
           {verb} {heading}

@@ -11,7 +11,9 @@ import { clockTime, durationText, elapsed } from '../../time';
 import { Icon, type IconName } from '../dashboard/Icon';
 import { TimeAgo } from '../dashboard/TimeAgo';
 import { ExternalLink } from '../project/ExternalLink';
+import { codeDeployDeploymentHref } from '../../routes';
 import { HealthBadge } from './HealthBadge';
+import { StopDeploymentButton } from './StopDeploymentButton';
 import './deployments.css';
 
 /** One CodeDeploy deployment: what it installed where, and each target's appspec hooks in order. */
@@ -19,10 +21,13 @@ export function CodeDeployDeploymentView({
   resource,
   deployment,
   now,
+  trace,
 }: {
   resource: SnapshotResource<'codedeploy-group'>;
   deployment: CodeDeployDeployment;
   now: number;
+  /** Which pipeline run started it (PipelineTrace), shown under the facts. */
+  trace?: React.ReactNode;
 }): React.JSX.Element {
   const { location } = resource.data;
   const revision = deployment.revision ? codeDeployRevisionText(deployment.revision) : undefined;
@@ -38,6 +43,7 @@ export function CodeDeployDeploymentView({
             <code>{deployment.id}</code>
           </h1>
           <HealthBadge health={codeDeployHealth(deployment.status)} text={enumLabel(deployment.status)} />
+          <StopDeploymentButton deployment={deployment} />
         </div>
         <dl className="codedeploy-facts">
           <div>
@@ -63,6 +69,7 @@ export function CodeDeployDeploymentView({
             <dd>{took !== undefined ? durationText(took) : <span className="muted">not started</span>}</dd>
           </div>
         </dl>
+        {trace}
         {deployment.description !== undefined && deployment.description !== '' && (
           <p className="muted">{deployment.description}</p>
         )}
@@ -86,7 +93,7 @@ export function CodeDeployDeploymentView({
       {deployment.rollback?.message !== undefined && (
         <div className="notice notice-warning" role="status">
           <p>
-            <Icon name="undo" /> {deployment.rollback.message}
+            <Icon name="undo" /> {deployment.rollback.message} <RollbackLink rollback={deployment.rollback} />
           </p>
         </div>
       )}
@@ -104,6 +111,21 @@ export function CodeDeployDeploymentView({
         )}
       </section>
     </article>
+  );
+}
+
+/** The rollback this deployment started, or the one it rolls back. */
+function RollbackLink({
+  rollback,
+}: {
+  rollback: NonNullable<CodeDeployDeployment['rollback']>;
+}): React.JSX.Element | null {
+  const id = rollback.rollbackDeploymentId ?? rollback.rollbackTriggeringDeploymentId;
+  if (id === undefined) return null;
+  return (
+    <a href={codeDeployDeploymentHref(id)}>
+      {rollback.rollbackDeploymentId !== undefined ? 'Open the rollback' : 'Open the deployment it rolls back'}
+    </a>
   );
 }
 

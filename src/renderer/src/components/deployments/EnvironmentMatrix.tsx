@@ -3,13 +3,15 @@ import {
   deployTargetKindLabels,
   type EnvironmentCell,
   type EnvironmentMatrix as Matrix,
+  stackRootFailure,
 } from '../../../../shared/environments';
 import { enumLabel } from '../../../../shared/pipelines';
 import type { AnyResource, SnapshotResource } from '../../../../shared/snapshot';
-import { codeDeployDeploymentHref } from '../../routes';
+import { codeDeployDeploymentHref, deployTargetHref } from '../../routes';
 import { Icon } from '../dashboard/Icon';
 import { TimeAgo } from '../dashboard/TimeAgo';
 import { ExternalLink } from '../project/ExternalLink';
+import { CommitText, DeployedByText } from './DeployedBy';
 import { HealthBadge, InProgressNote } from './HealthBadge';
 import './deployments.css';
 
@@ -19,9 +21,12 @@ export function EnvironmentMatrix({
   label,
   resources,
   now,
+  projectId,
 }: {
   matrix: Matrix;
   label: string;
+  /** The project the matrix belongs to: a pipeline that deployed links to its page. */
+  projectId?: string;
   /** The snapshot's resources by id, for each cell's details. */
   resources: Record<string, AnyResource>;
   now: number;
@@ -44,9 +49,12 @@ export function EnvironmentMatrix({
         <tbody>
           {matrix.rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row" className="deploy-service">
-                <span className="deploy-kind">{deployTargetKindLabels[row.kind]}</span>
-                <span className="deploy-service-name">{row.name}</span>
+              <th scope="row">
+                {/* A grid inside the cell: a table cell that is itself a grid loses its row's height and border. */}
+                <div className="deploy-service">
+                  <span className="deploy-kind">{deployTargetKindLabels[row.kind]}</span>
+                  <span className="deploy-service-name">{row.name}</span>
+                </div>
               </th>
               {matrix.columns.map((column) => {
                 const cells = cellsIn(row, column);
@@ -64,6 +72,7 @@ export function EnvironmentMatrix({
                           cell={cell}
                           resource={resources[cell.resourceId]}
                           now={now}
+                          {...(projectId !== undefined ? { projectId } : {})}
                         />
                       ))
                     )}
@@ -82,23 +91,18 @@ function Cell({
   cell,
   resource,
   now,
+  projectId,
 }: {
   cell: EnvironmentCell;
   resource: AnyResource | undefined;
   now: number;
+  projectId?: string;
 }): React.JSX.Element {
-  const where = cell.kind === 'github' ? 'on GitHub' : 'in the AWS console';
   const showBadge = !(cell.health === 'in-progress' && cell.inProgress);
   return (
     <div className="deploy-cell" data-testid={`deploy-cell-${cell.kind}-${cell.name}`}>
       <div className="deploy-cell-head">
-        {cell.url !== undefined ? (
-          <ExternalLink href={cell.url} className="deploy-target" label={`${cell.name} ${where}`}>
-            {cell.name}
-          </ExternalLink>
-        ) : (
-          <span className="deploy-target">{cell.name}</span>
-        )}
+        <TargetName cell={cell} />
       </div>
       <div className="deploy-live">
         {cell.live ? (
@@ -114,6 +118,14 @@ function Cell({
           </span>
         )}
       </div>
+      {(cell.commit || cell.deployedBy) && (
+        <div className="deploy-trace small">
+          {cell.commit && <CommitText commit={cell.commit} {...(cell.live ? { shownSha: cell.live.text } : {})} />}
+          {cell.deployedBy && (
+            <DeployedByText by={cell.deployedBy} {...(projectId !== undefined ? { projectId } : {})} />
+          )}
+        </div>
+      )}
       <div className="deploy-cell-status">
         {showBadge && <HealthBadge health={cell.health} text={cell.healthText} />}
         {cell.inProgress && (
@@ -138,6 +150,33 @@ function Cell({
   );
 }
 
+/**
+ * An AWS target's name opens its page in Starboard, the icon beside it the
+ * console; a GitHub environment (no page of its own here) opens on GitHub.
+ */
+function TargetName({ cell }: { cell: EnvironmentCell }): React.JSX.Element {
+  if (cell.kind === 'github')
+    return cell.url !== undefined ? (
+      <ExternalLink href={cell.url} className="deploy-target" label={`${cell.name} on GitHub`}>
+        {cell.name}
+      </ExternalLink>
+    ) : (
+      <span className="deploy-target">{cell.name}</span>
+    );
+  return (
+    <>
+      <a href={deployTargetHref(cell.resourceId)} className="deploy-target">
+        {cell.name}
+      </a>
+      {cell.url !== undefined && (
+        <ExternalLink href={cell.url} className="deploy-console" label={`${cell.name} in the AWS console`}>
+          {null}
+        </ExternalLink>
+      )}
+    </>
+  );
+}
+
 /** What each kind can add: the latest CodeDeploy deployment, Beanstalk's causes and events, a stack's failures. */
 function CellDetail({ resource, now }: { resource: AnyResource; now: number }): React.JSX.Element | null {
   switch (resource.kind) {
@@ -147,7 +186,7 @@ function CellDetail({ resource, now }: { resource: AnyResource; now: number }): 
       return <BeanstalkDetail resource={resource} now={now} />;
     case 'cloudformation-stack': {
       const { stack } = resource.data;
-      const reason = stack.failures[0]?.reason ?? stack.reason;
+      const reason = stackRootFailure(stack)?.reason ?? stack.reason;
       return reason !== undefined && reason !== '' ? <p className="deploy-reason small">{reason}</p> : null;
     }
     case 'ecs-service': {

@@ -3,7 +3,7 @@ import { Icon, type IconName } from '../dashboard/Icon';
 import './deployments.css';
 
 /** Each health has its own shape and word, so colour is never the only cue. */
-const healthIcons: Record<DeployHealth, IconName> = {
+export const healthIcons: Record<DeployHealth, IconName> = {
   ok: 'check',
   warning: 'warning',
   degraded: 'warning',

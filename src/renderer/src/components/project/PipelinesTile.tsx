@@ -5,6 +5,7 @@ import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon } from '../dashboard/Icon';
 import { RunStatusBadge } from '../dashboard/RunStatus';
 import { StageStrip } from '../dashboard/StageStrip';
+import { DeployActionLinks } from './DeployActionLinks';
 import { ExternalLink } from './ExternalLink';
 
 /** Each pipeline with its newest run and a strip of its stages. */
@@ -85,7 +86,10 @@ function PipelineRow({
         </p>
       )}
       {state ? (
-        <StageStrip pipeline={summary.name} stages={pipeline.stages} />
+        <>
+          <StageStrip pipeline={summary.name} stages={pipeline.stages} />
+          <DeployActionLinks pipeline={pipeline.resource} />
+        </>
       ) : (
         <p className="muted small">Stages appear after the first refresh of this pipeline.</p>
       )}
