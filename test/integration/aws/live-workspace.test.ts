@@ -126,6 +126,9 @@ describe('the live workspace against the simulator', () => {
 
     // Restart with AWS unreachable: the last data and the approval show at once, then go stale.
     const offline = open('http://127.0.0.1:9');
+    const kinds = (rig: Rig) => [...new Set(Object.values(rig.live.snapshot.resources).map((r) => r.kind))].sort();
+    const held = kinds(offline);
+    expect(held).toEqual(expect.arrayContaining(['pipeline', 'repository', 'cloudformation-stack', 'ecs-service']));
     expect(resourcesOfKind(offline.live.snapshot, 'pipeline').length).toBeGreaterThan(0);
     expect(offline.live.approvalList()).toHaveLength(1);
     expect(offline.live.recentEvents.map((e) => e.id).sort()).toEqual([...seen].sort());
@@ -133,9 +136,15 @@ describe('the live workspace against the simulator', () => {
     expect(lastGood).not.toBeNull();
     expect(offline.live.projects.projects.map((p) => p.id)).toContain('storefront');
     await offline.run(10_000);
+    // Nothing read means nothing learnt: every kind the last snapshot held is still there.
+    expect(kinds(offline)).toEqual(held);
     const pipelines = resourcesOfKind(offline.live.snapshot, 'pipeline');
     expect(pipelines.length).toBeGreaterThan(0);
     expect(pipelines.every((p) => p.freshness.problem?.code === 'offline')).toBe(true);
+    for (const kind of ['repository', 'cloudformation-stack', 'ecs-service', 'codedeploy-group'] as const) {
+      const resources = resourcesOfKind(offline.live.snapshot, kind);
+      expect(resources.map((r) => [kind, r.freshness.problem?.code])).toEqual(resources.map(() => [kind, 'offline']));
+    }
     expect(offline.live.status()).toMatchObject({ online: false, lastRefreshAt: lastGood });
     expect(offline.live.projects.projects.map((p) => p.id)).toContain('storefront');
     await offline.live.close();

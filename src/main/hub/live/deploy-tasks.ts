@@ -146,7 +146,7 @@ async function refreshBeanstalk(region: AwsRegion, context: RegionContext): Prom
 
 /** DescribeStacks per stack the pipelines name (events only for stacks that moved); no call when they name none. */
 async function refreshStacks(region: AwsRegion, context: RegionContext): Promise<RunOutcome> {
-  const { stacks } = region.deployTargets();
+  const { stacks } = targetsToRead(region, context);
   if (stacks.length === 0) return noTargets(region, context, 'cloudformation-stack');
   const read = await region.stacks.refresh(stacks);
   const resources = read.stacks.map((stack) => ({
@@ -167,7 +167,7 @@ async function refreshStacks(region: AwsRegion, context: RegionContext): Promise
 
 /** DescribeServices per cluster (10 services a call) for the services the pipelines name; no call when none. */
 async function refreshServices(region: AwsRegion, context: RegionContext): Promise<RunOutcome> {
-  const { services } = region.deployTargets();
+  const { services } = targetsToRead(region, context);
   if (services.length === 0) return noTargets(region, context, 'ecs-service');
   const read = await region.services.refresh(services);
   const resources = read.services.map((service) => ({
@@ -184,6 +184,22 @@ async function refreshServices(region: AwsRegion, context: RegionContext): Promi
     ...(read.problem ? { problem: read.problem } : {}),
     problems: read.problems,
   });
+}
+
+/**
+ * The stacks and services the pipelines name. Before the definitions were
+ * first read (a start while AWS is unreachable), those the last snapshot
+ * holds: a failed read then marks them stale rather than nothing being read.
+ */
+function targetsToRead(region: AwsRegion, context: RegionContext): ReturnType<AwsRegion['deployTargets']> {
+  if (region.discovery !== undefined) return region.deployTargets();
+  const held = Object.values(context.snapshot().resources).filter((r) => r.source === region.source);
+  return {
+    stacks: held.flatMap((r) => (r.kind === 'cloudformation-stack' ? [r.data.stack.name] : [])),
+    services: held.flatMap((r) =>
+      r.kind === 'ecs-service' ? [{ cluster: r.data.service.cluster, service: r.data.service.name }] : [],
+    ),
+  };
 }
 
 /**

@@ -189,6 +189,14 @@ async function refreshBuilds(region: AwsRegion, context: RegionContext): Promise
 
 /** Heads of the watched branches, new commits, open pull requests. */
 async function refreshRepositories(region: AwsRegion, context: RegionContext): Promise<RunOutcome> {
+  // Before the definitions were first read (a start while AWS is unreachable) nothing says what to watch:
+  // watch what the last snapshot holds, so a failed read marks it stale instead of a read of nothing erasing it.
+  if (region.discovery === undefined && region.repositories.watched.length === 0) {
+    const held = Object.values(context.snapshot().resources).flatMap((r) =>
+      r.kind === 'repository' && r.source === region.source ? [{ repository: r.data.repository }] : [],
+    );
+    region.repositories.watch(held);
+  }
   const watched = await region.repositories.refresh();
   const problems = watched.flatMap((w) => (w.problem ? [w.problem] : []));
   const allFailed = watched.length > 0 && problems.length === watched.length;
