@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useClient } from './api/client';
 import { useHubEvents } from './api/hub-events';
 import { appInfoOptions, settingsOptions } from './api/queries';
@@ -7,6 +7,10 @@ import { useSystemSignals } from './api/system-signals';
 import { DemoBanner } from './components/DemoBanner';
 import { PromptDialog } from './components/PromptDialog';
 import { AccountsPage } from './pages/AccountsPage';
+import { CommandPalette } from './components/palette/CommandPalette';
+import { ShortcutsSheet } from './components/palette/ShortcutsSheet';
+import { isMacPlatform } from './components/palette/shortcuts';
+import { useOverlay, usePaletteCommands } from './components/palette/use-palette';
 import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
@@ -20,6 +24,9 @@ import { SettingsPage } from './pages/SettingsPage';
 import { StatusBar } from './components/StatusBar';
 import { sidebarPage, useCurrentRoute, usePageShortcuts } from './routes';
 
+/** Read once: key names in the sidebar, the palette and the shortcuts sheet follow the platform. */
+const mac = isMacPlatform(navigator);
+
 export function App(): React.JSX.Element {
   const client = useClient();
   useHubEvents(client);
@@ -29,6 +36,9 @@ export function App(): React.JSX.Element {
   const page = route.page;
   const info = useQuery(appInfoOptions(client));
   const settings = useQuery(settingsOptions(client));
+  const [overlay, setOverlay] = useOverlay();
+  const showShortcuts = useCallback(() => setOverlay('shortcuts'), [setOverlay]);
+  const runCommand = usePaletteCommands(showShortcuts);
 
   const theme = settings.data?.theme ?? 'system';
   useEffect(() => {
@@ -37,7 +47,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="app">
-      <Sidebar current={sidebarPage(route)} />
+      <Sidebar current={sidebarPage(route)} mac={mac} onSearch={() => setOverlay('palette')} />
       <main className="content">
         <DemoBanner />
         {info.data && <StoreNotices notices={info.data.storeNotices} />}
@@ -70,6 +80,10 @@ export function App(): React.JSX.Element {
         )}
       </main>
       <PromptDialog />
+      {overlay === 'palette' && (
+        <CommandPalette mac={mac} onClose={() => setOverlay(undefined)} onCommand={runCommand} />
+      )}
+      {overlay === 'shortcuts' && <ShortcutsSheet mac={mac} onClose={() => setOverlay(undefined)} />}
       <StatusBar />
     </div>
   );

@@ -2,10 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useClient } from '../api/client';
 import { approvalsOptions, demoStatusOptions } from '../api/queries';
 import { navigate, pages, type PageId } from '../routes';
+import { chordLabel } from './palette/shortcuts';
 
-const isMac = navigator.userAgent.includes('Mac');
-
-export function Sidebar({ current }: { current: PageId }): React.JSX.Element {
+export function Sidebar({
+  current,
+  mac,
+  onSearch,
+}: {
+  current: PageId;
+  mac: boolean;
+  /** Opens the command palette. */
+  onSearch: () => void;
+}): React.JSX.Element {
   const client = useClient();
   const approvals = useQuery(approvalsOptions(client));
   const waiting = approvals.data?.length ?? 0;
@@ -20,13 +28,22 @@ export function Sidebar({ current }: { current: PageId }): React.JSX.Element {
         Starboard
         {demo.data?.active && <span className="demo-pill">Demo</span>}
       </div>
+      <button
+        type="button"
+        className="sidebar-search"
+        onClick={onSearch}
+        aria-keyshortcuts={mac ? 'Meta+K' : 'Control+K'}
+      >
+        <span>Search…</span>
+        <kbd>{chordLabel(['Mod', 'K'], mac)}</kbd>
+      </button>
       <ul>
         {pages.map((page) => (
           <li key={page.id}>
             <a
               href={`#/${page.id}`}
               aria-current={current === page.id ? 'page' : undefined}
-              title={`${page.label} (${isMac ? '⌘' : 'Ctrl+'}${page.shortcut})`}
+              title={`${page.label} (${chordLabel(['Mod', page.shortcut], mac)})`}
               onClick={(event) => {
                 event.preventDefault();
                 navigate(page.id);
