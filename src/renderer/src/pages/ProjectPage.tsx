@@ -3,7 +3,7 @@ import { projectStatus, useDashboardData } from '../api/dashboard';
 import { useProjectEdit } from '../api/projects';
 import { ActivityFeed } from '../components/dashboard/ActivityFeed';
 import { FreshnessNote } from '../components/dashboard/FreshnessNote';
-import { Icon } from '../components/dashboard/Icon';
+import { BackLink } from '../components/BackLink';
 import { RunStatusBadge } from '../components/dashboard/RunStatus';
 import { useNow } from '../components/dashboard/use-now';
 import { WatchRepositoriesButton } from '../components/github/WatchRepositoriesButton';
@@ -39,7 +39,7 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
   if (!project)
     return (
       <section aria-labelledby="project-title">
-        <Breadcrumb />
+        <BackLink href="#/home" label="Home" />
         <h1 id="project-title">Project not found</h1>
         <p className="muted">
           There is no project <code>{projectId}</code> in this workspace: it may have been merged, or belong to another
@@ -54,7 +54,7 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
 
   return (
     <section aria-labelledby="project-title" className="project-page">
-      <Breadcrumb />
+      <BackLink href="#/home" label="Home" />
       <header className="page-header project-header">
         <div className="project-title-row">
           <h1 id="project-title">{project.name}</h1>
@@ -112,17 +112,6 @@ function unreadRepositories(project: ProjectView, read: AnyResource[]): ProjectM
   const held = new Set(read.map((r) => key(memberRefOf(r))));
   return project.members.filter(
     (m) => (m.kind === 'codecommit-repository' || m.kind === 'github-repository') && !held.has(key(m.ref)),
-  );
-}
-
-function Breadcrumb(): React.JSX.Element {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb small">
-      <a href="#/home">
-        <Icon name="back" />
-        Home
-      </a>
-    </nav>
   );
 }
 

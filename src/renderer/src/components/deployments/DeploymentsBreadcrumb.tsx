@@ -1,13 +1,6 @@
-import { Icon } from '../dashboard/Icon';
+import { BackLink } from '../BackLink';
 
 /** The way back from a page under Deployments (a target, a deployment) to the matrix. */
 export function DeploymentsBreadcrumb(): React.JSX.Element {
-  return (
-    <nav aria-label="Breadcrumb" className="breadcrumb small">
-      <a href="#/deployments">
-        <Icon name="back" />
-        Deployments
-      </a>
-    </nav>
-  );
+  return <BackLink href="#/deployments" label="Deployments" />;
 }
