@@ -14,6 +14,7 @@ import { applySessionPolicy } from './shell/session-policy';
 import { electronStoreFactory } from './shell/settings-file';
 import { claimSingleInstance } from './shell/single-instance';
 import { forwardPowerEvents } from './shell/system-signals';
+import { syncLoginItem } from './shell/login-item';
 import { quitGracefully } from './shell/graceful-quit';
 import { createMainWindow } from './shell/window';
 import { openTokenVault } from './shell/token-vault';
@@ -68,6 +69,7 @@ function start(): void {
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
   quitGracefully(() => hub.close(), log);
   forwardPowerEvents(hub);
+  syncLoginItem(hub, store.settings.startAtLogin, log);
   const origins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin];
   registerIpc(hub, origins, log);
 

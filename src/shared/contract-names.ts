@@ -22,6 +22,9 @@ export const queryNames = [
   'snapshot.get',
   'activity.recent',
   'refresh.status',
+  'codepipeline.actionExecutions',
+  'codebuild.builds.log',
+  'diagnostics.get',
 ] as const;
 export const commandNames = [
   'settings.update',
@@ -44,6 +47,11 @@ export const commandNames = [
   'github.runs.rerun',
   'github.runs.cancel',
   'codedeploy.deployments.stop',
+  'codepipeline.executions.start',
+  'codepipeline.executions.stop',
+  'codepipeline.stages.retry',
+  'codebuild.builds.stop',
+  'codebuild.builds.retry',
   'projects.edit',
   'refresh.now',
   'app.signal',
@@ -62,6 +70,7 @@ export const eventNames = [
   'snapshot.changed',
   'activity',
   'refresh.status.changed',
+  'codebuild.log.changed',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

@@ -13,6 +13,19 @@ import {
   signInProgressSchema,
 } from './aws-accounts';
 import type { ApprovalAuditEntry } from './approvals';
+import {
+  type ActionExecutionsView,
+  type BuildLogChanged,
+  type BuildLogView,
+  buildInputSchema,
+  buildLogInputSchema,
+  pipelineExecutionInputSchema,
+  pipelineExecutionOutputSchema,
+  retryStageInputSchema,
+  startPipelineInputSchema,
+  stopPipelineInputSchema,
+} from './aws-commands';
+import type { Diagnostics } from './diagnostics';
 import type { CommandName, EventName, QueryName } from './contract-names';
 import {
   addGitHubAccountSchema,
@@ -37,6 +50,7 @@ import {
   approvalSummarySchema,
   demoStatusSchema,
   regionSchema,
+  settingsPatchSchema,
   settingsSchema,
   workspaceSchema,
 } from './model';
@@ -99,11 +113,24 @@ export const queries = {
   /** The latest events (newest first, at most 200): the activity feed. */
   'activity.recent': { input: noInput, output: activityOutput },
   'refresh.status': { input: noInput, output: refreshStatusOutput },
+  /** The action runs of one execution of a pipeline in the snapshot (ListActionExecutions), for its detail page. */
+  'codepipeline.actionExecutions': {
+    input: pipelineExecutionInputSchema,
+    output: z.custom<ActionExecutionsView>(),
+  },
+  /**
+   * A build's CloudWatch log from line `from` on. Asking starts (or keeps)
+   * the hub following a running build's log; `codebuild.log.changed` says
+   * when more lines were read. Only builds the snapshot holds.
+   */
+  'codebuild.builds.log': { input: buildLogInputSchema, output: z.custom<BuildLogView>() },
+  /** Version, platform, the last warnings and errors (redacted) and a report to copy. */
+  'diagnostics.get': { input: noInput, output: z.custom<Diagnostics>() },
 } as const satisfies Record<QueryName, MessageSpec>;
 
 export const commands = {
   /** Change one or more settings; the answer is the whole new settings object. */
-  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'settings.update': { input: settingsPatchSchema, output: settingsSchema },
   /**
    * Approve or reject one approval the hub minted. `requestId` makes the
    * command idempotent: the same id twice is one decision. A failure says
@@ -176,6 +203,16 @@ export const commands = {
     input: z.object({ deploymentId: codeDeployDeploymentIdSchema, autoRollback: z.boolean() }).strict(),
     output: z.object({ status: z.string().max(64), message: z.string().max(2000) }),
   },
+  /** Starts a new execution of a pipeline the snapshot holds (its account and region come from there). */
+  'codepipeline.executions.start': { input: startPipelineInputSchema, output: pipelineExecutionOutputSchema },
+  /** Stops an execution in progress: letting actions finish, or abandoning them; with an optional reason. */
+  'codepipeline.executions.stop': { input: stopPipelineInputSchema, output: pipelineExecutionOutputSchema },
+  /** Retries a failed stage of an execution: only its failed actions, or all of them. */
+  'codepipeline.stages.retry': { input: retryStageInputSchema, output: pipelineExecutionOutputSchema },
+  /** Stops a CodeBuild build the snapshot shows running. */
+  'codebuild.builds.stop': { input: buildInputSchema, output: z.object({ buildArn: z.string() }) },
+  /** Starts a build again with the same settings (RetryBuild); answers with the new build's ARN. */
+  'codebuild.builds.retry': { input: buildInputSchema, output: z.object({ buildArn: z.string() }) },
   /** Confirm, rename, merge, add or remove members, dismiss, restore or create a project. */
   'projects.edit': { input: projectCommandSchema, output: projectsViewOutput },
   /**
@@ -210,6 +247,8 @@ export const events = {
   /** Events delivered for the first time (never again, across restarts too), oldest first. */
   activity: activityOutput,
   'refresh.status.changed': refreshStatusOutput,
+  /** More of a build log someone is reading was read, or it ended. */
+  'codebuild.log.changed': z.custom<BuildLogChanged>(),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;

@@ -1,6 +1,7 @@
 // The domain model shared by every layer: plain data with runtime schemas.
 // No Node, no DOM, no Electron here.
 import { z } from 'zod';
+import { dashboardTiles, type NotificationKind, notificationKinds } from './settings-values';
 import { idSchema, printable } from './ids';
 import { emptyProjectEdits, workspaceProjectsSchema } from './projects';
 import type { SourceRevision } from './pipelines';
@@ -16,14 +17,83 @@ function isLoopbackHttp(url: string): boolean {
 
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 
+/** How often the hub reads: `relaxed` doubles the intervals, `fast` halves them (running work is always fast). */
+export const refreshCadenceSchema = z.enum(['relaxed', 'normal', 'fast']);
+export type RefreshCadence = z.infer<typeof refreshCadenceSchema>;
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+
+export const notificationRulesSchema = z
+  .object({
+    /** Which kinds notify at all. */
+    kinds: z
+      .object(
+        Object.fromEntries(notificationKinds.map((k) => [k, z.boolean()])) as Record<NotificationKind, z.ZodBoolean>,
+      )
+      .strict(),
+    /** No notifications between `from` and `to` (local time; may span midnight). */
+    quietHours: z.object({ enabled: z.boolean(), from: clockTime, to: clockTime }).strict(),
+    /** Paused until then (ISO 8601), or not paused. */
+    pausedUntil: z.iso.datetime({ offset: true }).nullable(),
+    /** Projects that never notify. */
+    mutedProjects: z.array(idSchema).max(500),
+  })
+  .strict();
+export type NotificationRules = z.infer<typeof notificationRulesSchema>;
+
+export const defaultNotificationRules: NotificationRules = {
+  kinds: { failed: true, fixed: true, approval: true, deployment: false, health: true, succeeded: false },
+  quietHours: { enabled: false, from: '22:00', to: '08:00' },
+  pausedUntil: null,
+  mutedProjects: [],
+};
+
+export { dashboardTiles, type DashboardTile, notificationKinds, type NotificationKind } from './settings-values';
+
+const tileSchema = z.enum(dashboardTiles);
+/** One project's dashboard: the tiles in the user's order (tiles not named keep their default place) and those hidden. */
+export const dashboardLayoutSchema = z
+  .object({
+    order: z.array(tileSchema).max(dashboardTiles.length),
+    hidden: z.array(tileSchema).max(dashboardTiles.length),
+  })
+  .strict();
+export type DashboardLayout = z.infer<typeof dashboardLayoutSchema>;
+
+export const defaultSettings = {
+  theme: 'system',
+  refreshCadence: 'normal',
+  startAtLogin: false,
+  notifications: defaultNotificationRules,
+  dashboards: {},
+} as const satisfies Record<string, unknown>;
+
+/** Every setting without defaults: `settings.update` takes any subset of these and changes only those. */
+const settingsFields = {
+  theme: themeSchema,
+  refreshCadence: refreshCadenceSchema,
+  /** Open Starboard (to the tray) when the user logs in; off by default. */
+  startAtLogin: z.boolean(),
+  notifications: notificationRulesSchema,
+  /** Per project id: its dashboard layout. */
+  dashboards: z.record(idSchema, dashboardLayoutSchema),
+};
+
+/** The stored settings: a field an older file lacks takes its default. */
 export const settingsSchema = z
   .object({
-    theme: themeSchema,
+    theme: settingsFields.theme.default(defaultSettings.theme),
+    refreshCadence: settingsFields.refreshCadence.default(defaultSettings.refreshCadence),
+    startAtLogin: settingsFields.startAtLogin.default(defaultSettings.startAtLogin),
+    notifications: settingsFields.notifications.default(defaultNotificationRules),
+    dashboards: settingsFields.dashboards.default({}),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const defaultSettings: Settings = { theme: 'system' };
+/** A change to some settings; a field left out keeps its value (no defaults here, unlike settingsSchema). */
+export const settingsPatchSchema = z.object(settingsFields).partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** An AWS region name as the SDK accepts it (e.g. eu-west-1, us-gov-west-1). */
 export const regionSchema = z

@@ -231,6 +231,28 @@ export function projectHealth(
   };
 }
 
+/**
+ * A pipeline that runs only because a manual approval waits for a decision:
+ * every stage in progress of its newest run is one with an approval waiting.
+ * It waits for a person, not for work, so it reads "Waiting for approval".
+ */
+export function waitsForApproval(pipeline: Pick<PipelineHealth, 'status' | 'stages'>): boolean {
+  if (pipeline.status !== 'running') return false;
+  const running = pipeline.stages.filter((s) => s.status === 'running' && !s.previousRun);
+  return running.length > 0 && running.every((s) => s.waitingApproval);
+}
+
+/**
+ * The project's overall status waits for approval when it is 'running' and
+ * every running thing is a pipeline waiting at a manual approval (a build or
+ * workflow still running keeps it "Running").
+ */
+export function projectWaitsForApproval(health: Pick<ProjectHealth, 'overall' | 'pipelines' | 'counts'>): boolean {
+  if (health.overall !== 'running') return false;
+  const waiting = health.pipelines.filter(waitsForApproval).length;
+  return waiting > 0 && waiting === health.counts.running;
+}
+
 /** Whether the project has anything that runs (a pipeline, a build project, a workflow) to sum up in one status. */
 export const hasRuns = (health: Pick<ProjectHealth, 'pipelines' | 'builds' | 'workflows'>): boolean =>
   health.pipelines.length + health.builds.length + health.workflows.length > 0;

@@ -48,7 +48,7 @@ test('a change made elsewhere reaches an open page through events', async ({ pag
   await page.goto(`${app.url}#/settings`);
   await expect(page.getByLabel('Match the system')).toBeChecked();
   const response = await request.post(`${app.url}api/command/settings.update`, { data: { theme: 'light' } });
-  expect(await response.json()).toEqual({ ok: true, value: { theme: 'light' } });
+  expect(await response.json()).toMatchObject({ ok: true, value: { theme: 'light', refreshCadence: 'normal' } });
   await expect(page.getByLabel('Light')).toBeChecked();
   await request.post(`${app.url}api/command/settings.update`, { data: { theme: 'system' } });
 });

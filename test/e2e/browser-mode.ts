@@ -73,3 +73,38 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: 'docs/screenshot.png' });
   }
 }
+
+/** Calls browser mode's API from the test (not the page): `query/<name>` or `command/<name>`. */
+export async function callApi(app: RunningStarboard, path: string, data: unknown = {}): Promise<unknown> {
+  const response = await fetch(`${app.url}api/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(data),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
+/**
+ * Browser mode on the demo workspace, waited on until the snapshot holds what
+ * `ready` looks for (its JSON text matched by a pattern), with a refresh
+ * asked for once the projects are discovered so that idle-cadence reads come soon.
+ */
+export async function startDemo(ready: RegExp = /"kind":"pipeline"/, timeout = 30_000): Promise<RunningStarboard> {
+  const app = await startBrowserMode({ args: ['--demo'] });
+  const deadline = Date.now() + timeout;
+  const until = async (check: () => Promise<boolean>, what: string): Promise<void> => {
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`the demo did not get ${what} in time:\n${app.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  };
+  await until(
+    async () => JSON.stringify(await callApi(app, 'query/projects.list')).includes('"projects":[{'),
+    'projects',
+  );
+  await callApi(app, 'command/refresh.now');
+  await until(async () => ready.test(JSON.stringify(await callApi(app, 'query/snapshot.get'))), String(ready));
+  return app;
+}

@@ -52,7 +52,7 @@ test('finds a project and a pipeline, and opens their page', async ({ page }) =>
   await expect(page).toHaveURL(/#\/projects\/payments-api$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/payments[- ]api/i);
 
-  // A pipeline opens the project that holds it; the arrows move the active result.
+  // A pipeline opens its own page; the arrows move the active result.
   await page.keyboard.press('Control+Shift+P');
   await field(page).fill('storefront-pipeline');
   await expect(options(page).first()).toContainText('storefront-pipeline');
@@ -67,7 +67,8 @@ test('finds a project and a pipeline, and opens their page', async ({ page }) =>
   }
   expect(await activeOption(page)).toContain('storefront-pipeline');
   await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(/#\/projects\/storefront$/);
+  await expect(page).toHaveURL(/#\/pipelines\/pipeline%3A[^/]+%3Astorefront-pipeline$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/storefront-pipeline/);
 
   await page.keyboard.press('Control+k');
   await field(page).fill('no such thing qqq');

@@ -25,7 +25,9 @@ test('home shows each demo project with its pipelines’ health and the activity
     .getByRole('listitem')
     .filter({ hasText: /storefront/i });
   // The demo's storefront pipeline waits for a production approval.
-  await expect(storefront.getByRole('definition').first()).toContainText(/Running|Succeeded|Failed/);
+  await expect(storefront.getByRole('definition').first()).toContainText(
+    /Waiting for approval|Running|Succeeded|Failed/,
+  );
   await expect(storefront).toContainText(/approvals? waiting/);
   await expect(storefront.getByRole('img', { name: /Stages of storefront-pipeline/ })).toBeVisible();
 

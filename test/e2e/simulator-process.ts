@@ -8,11 +8,18 @@ export interface RunningSimulator {
   stop: () => Promise<void>;
 }
 
-/** `awsPort` starts it on a known port (0: any free one), e.g. to bring it back where a workspace expects it. */
-export async function startSimulatorProcess(scenario = 'demo', awsPort = 0): Promise<RunningSimulator> {
+/**
+ * `awsPort` starts it on a known port (0: any free one), e.g. to bring it back
+ * where a workspace expects it; `scale` sizes the `scale` scenario (pipelines).
+ */
+export async function startSimulatorProcess(scenario = 'demo', awsPort = 0, scale?: number): Promise<RunningSimulator> {
   const child = spawn(
     process.execPath,
-    ['out/main/sim.js', '--port', String(awsPort), '--github-port', '0', '--scenario', scenario],
+    [
+      'out/main/sim.js',
+      ...['--port', String(awsPort), '--github-port', '0', '--scenario', scenario],
+      ...(scale === undefined ? [] : ['--scale', String(scale)]),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

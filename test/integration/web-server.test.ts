@@ -6,6 +6,7 @@ import { maxStreams } from '../../src/main/web/events-stream';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { recordingLogger, tempDir, tempHub } from '../support/temp-hub';
 import { rawRequest } from '../support/web';
+import { defaultSettings } from '../../src/shared/model';
 
 const token = 'integration-token-0123456789abcdef';
 const { dir, remove } = tempDir();
@@ -73,7 +74,7 @@ describe('browser mode: who may connect', () => {
     const response = await post('command', 'settings.update', '{"theme":"dark"}', { Origin: 'https://evil.example' });
     expect(response.status).toBe(403);
     const settings = await post('query', 'settings.get', '{}');
-    expect(JSON.parse(settings.body)).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(JSON.parse(settings.body)).toEqual({ ok: true, value: { ...defaultSettings, theme: 'system' } });
   });
 
   it('refuses path traversal out of the bundle', async () => {
@@ -114,7 +115,7 @@ describe('browser mode: malformed messages get typed errors (RELIABILITY S03)', 
 
   it('still answers afterwards, and nothing was changed', async () => {
     const response = await post('query', 'settings.get', '{}');
-    expect(JSON.parse(response.body)).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(JSON.parse(response.body)).toEqual({ ok: true, value: { ...defaultSettings, theme: 'system' } });
   });
 
   it('refuses GET on the API', async () => {
@@ -145,7 +146,7 @@ describe('browser mode: events over Server-Sent Events', () => {
       .map((l) => JSON.parse(l.slice('data: '.length)) as { name: string });
     expect(events.find((e) => e.name === 'settings.changed')).toEqual({
       name: 'settings.changed',
-      payload: { theme: 'dark' },
+      payload: { ...defaultSettings, theme: 'dark' },
     });
   });
 

@@ -1,6 +1,7 @@
 // The command palette's items and ranking: what it offers from the projects
 // and the snapshot, where each result goes, how a query orders them, and that
 // untrusted names stay plain text.
+import { pipelineHref } from '../../src/shared/route-paths';
 import { describe, expect, it } from 'vitest';
 import type { Build } from '../../src/shared/builds';
 import { indexByMemberRef } from '../../src/shared/project-resources';
@@ -91,14 +92,16 @@ const titles = (ranked: { item: PaletteItem }[]): string[] => ranked.map((r) => 
 const hrefOf = (item: PaletteItem | undefined): string | undefined => (item && 'href' in item ? item.href : undefined);
 
 describe('the palette’s items', () => {
-  it('offers each project with its pipelines and newest builds, linked to the project page', () => {
+  it('offers each project with its pipelines and newest builds, each linked to its own page', () => {
     const items = paletteItems(demoLike());
     const pipelineItem = items.find((i) => i.title === 'payments-api-pipeline');
     expect(pipelineItem).toMatchObject({ kind: 'pipeline', subtitle: 'Payments API · Acme Rockets · eu-west-1' });
-    expect(hrefOf(pipelineItem)).toBe('#/projects/payments');
+    expect(hrefOf(pipelineItem)).toBe(pipelineHref('pipeline:acme:eu-west-1:payments-api-pipeline'));
+    expect(hrefOf(items.find((i) => i.kind === 'project' && i.title === 'Payments API'))).toBe('#/projects/payments');
     const builds = items.filter((i) => i.kind === 'build');
     expect(builds).toHaveLength(newestPerOwner);
     expect(builds[0]?.title).toBe('payments-api-build #8');
+    expect(hrefOf(builds[0])).toMatch(/^#\/builds\/build%3Aarn%3Aaws%3Acodebuild%3A/);
   });
 
   it('offers pages with their shortcut and commands, leaving the demo only while it runs', () => {
@@ -209,6 +212,6 @@ describe('shortcut names', () => {
 
   it('lists every page shortcut', () => {
     const pages = shortcutGroups.find((g) => g.title === 'Pages')?.shortcuts ?? [];
-    expect(pages.map((s) => s.keys[1])).toEqual(['1', '2', '4', '3', ',']);
+    expect(pages.map((s) => s.keys[1])).toEqual(['1', '2', '3', '4', '5', '6', '7', ',']);
   });
 });

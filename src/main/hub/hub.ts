@@ -21,6 +21,8 @@ import { githubRepositoryHandlers } from './github-repository-handlers';
 import type { TokenVault } from './github-tokens';
 import { LiveWorkspace, type LiveOptions } from './live/live-workspace';
 import type { Logger } from './log';
+import { DiagnosticsRecorder, diagnosticsFile, diagnosticsOf } from './diagnostics';
+import { cadenceScales } from './scheduler';
 import { PromptBroker } from './prompts';
 import type { SettingsStore } from './settings-store';
 import type { GitHubAuth } from '../sources/github-auth/index';
@@ -57,7 +59,10 @@ export interface Hub {
 export const demoDataFolder = 'demo';
 
 export function createHub(options: HubOptions): Hub {
-  const { store, info, log, startDemo, createAwsBackend } = options;
+  const { store, info, startDemo, createAwsBackend } = options;
+  // Every warning and error the hub logs is also kept for Settings → Diagnostics.
+  const recorder = new DiagnosticsRecorder({ file: join(info.dataDir, diagnosticsFile) });
+  const log = recorder.wrap(options.log);
   const bus = new EventBus(log);
   const demo = new DemoSession(startDemo, (status) => bus.emit('demo.changed', status), log);
   /** The demo's workspace while it runs, the user's otherwise. */
@@ -122,6 +127,7 @@ export function createHub(options: HubOptions): Hub {
     } else {
       live = openLive(info.dataDir, saveUserWorkspace);
     }
+    live.scheduler.setIntervalScale(cadenceScales[store.settings.refreshCadence]);
     live.sync();
     bus.emit('projects.changed', live.projects);
     bus.emit('snapshot.changed', { updatedAt: live.snapshot.updatedAt });
@@ -174,6 +180,15 @@ export function createHub(options: HubOptions): Hub {
   });
   const approvals = approvalHandlers({ service: () => live?.approvals, audit: () => live?.journal.audit });
   const noLive = () => fail('conflict', 'Starboard is switching workspaces. Try again in a moment.');
+  const diagnostics = () =>
+    diagnosticsOf({
+      info,
+      entries: recorder.entries,
+      awsAccounts: accounts.list(),
+      githubAccounts: github.list(),
+      refresh: live?.status(),
+      demo: demo.status.active,
+    });
 
   const dispatch: Dispatch = createDispatch(
     {
@@ -194,10 +209,14 @@ export function createHub(options: HubOptions): Hub {
         ...githubRepositories.queries,
         'github.runs.jobs': async (run) => (live ? live.githubRunJobs(run) : noLive()),
         'github.jobs.log': async (job) => (live ? live.githubJobLog(job) : noLive()),
+        'codepipeline.actionExecutions': async (input) => (live ? live.pipelineActionExecutions(input) : noLive()),
+        'codebuild.builds.log': async (input) => (live ? live.buildLog(input) : noLive()),
+        'diagnostics.get': async () => ok(diagnostics()),
       },
       commands: {
         'settings.update': async (patch) => {
           const settings = store.updateSettings(patch);
+          live?.scheduler.setIntervalScale(cadenceScales[settings.refreshCadence]);
           bus.emit('settings.changed', settings);
           return ok(settings);
         },
@@ -216,6 +235,11 @@ export function createHub(options: HubOptions): Hub {
           live ? live.githubRun(run, { kind: 'rerun', failedOnly }) : noLive(),
         'github.runs.cancel': async (run) => (live ? live.githubRun(run, { kind: 'cancel' }) : noLive()),
         'codedeploy.deployments.stop': async (input) => (live ? live.stopCodeDeployDeployment(input) : noLive()),
+        'codepipeline.executions.start': async (input) => (live ? live.startPipeline(input) : noLive()),
+        'codepipeline.executions.stop': async (input) => (live ? live.stopPipeline(input) : noLive()),
+        'codepipeline.stages.retry': async (input) => (live ? live.retryStage(input) : noLive()),
+        'codebuild.builds.stop': async (input) => (live ? live.buildCommand(input, 'stop') : noLive()),
+        'codebuild.builds.retry': async (input) => (live ? live.buildCommand(input, 'retry') : noLive()),
         'refresh.now': async (filter) => (live ? ok(live.refreshNow(filter)) : noLive()),
         ...aws.commands,
         ...githubHandlers.commands,

@@ -14,6 +14,12 @@ import { useOverlay, usePaletteCommands } from './components/palette/use-palette
 import { Sidebar } from './components/Sidebar';
 import { StoreNotices } from './components/StoreNotices';
 import { ApprovalsPage } from './pages/ApprovalsPage';
+import { BuildPage } from './pages/BuildPage';
+import { BuildsPage } from './pages/BuildsPage';
+import { PipelinePage } from './pages/PipelinePage';
+import { PipelinesPage } from './pages/PipelinesPage';
+import { RepositoriesPage } from './pages/RepositoriesPage';
+import { RepositoryPage } from './pages/RepositoryPage';
 import { CodeDeployDeploymentPage, DeploymentsPage } from './pages/DeploymentsPage';
 import { DeployTargetPage } from './pages/DeployTargetPage';
 import { HomePage } from './pages/HomePage';
@@ -58,6 +64,24 @@ export function App(): React.JSX.Element {
         ))}
         {page === 'home' && <HomePage />}
         {page === 'approvals' && <ApprovalsPage />}
+        {page === 'pipelines' && <PipelinesPage />}
+        {route.page === 'pipeline' && (
+          <PipelinePage
+            key={route.resourceId}
+            resourceId={route.resourceId}
+            {...(route.executionId === undefined ? {} : { executionId: route.executionId })}
+          />
+        )}
+        {page === 'builds' && <BuildsPage />}
+        {route.page === 'build' && (
+          <BuildPage
+            key={route.resourceId}
+            resourceId={route.resourceId}
+            {...(route.line === undefined ? {} : { line: route.line })}
+          />
+        )}
+        {page === 'repositories' && <RepositoriesPage />}
+        {route.page === 'repository' && <RepositoryPage key={route.resourceId} resourceId={route.resourceId} />}
         {page === 'deployments' && <DeploymentsPage />}
         {route.page === 'codedeploy-deployment' && (
           <CodeDeployDeploymentPage key={route.deploymentId} deploymentId={route.deploymentId} />

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commandNames, queryNames } from '../../../src/shared/contract-names';
 import { fakeElectron, FakeBrowserWindow } from '../../support/fake-electron';
 import { tempDir, tempHub } from '../../support/temp-hub';
+import { defaultSettings } from '../../../src/shared/model';
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fakeElectron);
 
@@ -44,7 +45,7 @@ describe('electron boundary: IPC handlers (RELIABILITY S01, S03)', () => {
   it('answers our own page through the hub, with typed errors for bad input', async () => {
     expect(await invoke('starboard:query:settings.get', ownFrame, {})).toEqual({
       ok: true,
-      value: { theme: 'system' },
+      value: { ...defaultSettings, theme: 'system' },
     });
     expect(await invoke('starboard:command:settings.update', ownFrame, { theme: 1 })).toMatchObject({
       ok: false,
@@ -56,7 +57,7 @@ describe('electron boundary: IPC handlers (RELIABILITY S01, S03)', () => {
     });
     expect(await invoke('starboard:command:settings.update', ownFrame, { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark' },
+      value: { ...defaultSettings, theme: 'dark' },
     });
   });
 
@@ -65,7 +66,10 @@ describe('electron boundary: IPC handlers (RELIABILITY S01, S03)', () => {
     forwardEvents(hub, window as never);
     await hub.dispatch('command', 'settings.update', { theme: 'light' });
     expect(window.webContents.sent).toEqual([
-      { channel: 'starboard:event', args: [{ name: 'settings.changed', payload: { theme: 'light' } }] },
+      {
+        channel: 'starboard:event',
+        args: [{ name: 'settings.changed', payload: { ...defaultSettings, theme: 'light' } }],
+      },
     ]);
     window.emit('closed');
     await hub.dispatch('command', 'settings.update', { theme: 'dark' });

@@ -4,6 +4,7 @@
 // Beanstalk, the CloudFormation stacks and ECS services pipelines deploy to). Reads use retrying clients, writes clients
 // that never retry (client-config.ts).
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { CodeBuildClient } from '@aws-sdk/client-codebuild';
 import { CodeCommitClient } from '@aws-sdk/client-codecommit';
 import { CodeDeployClient } from '@aws-sdk/client-codedeploy';
@@ -48,6 +49,8 @@ export class AwsRegion {
   readonly beanstalk: BeanstalkSource;
   readonly stacks: StackSource;
   readonly services: ServiceSource;
+  /** Reads build logs (build-actions.ts); retrying, like every read client. */
+  readonly logs: CloudWatchLogsClient;
   /** The pipelines the last ListPipelines returned, by name; empty until definitions were read. */
   summaries = new Map<string, PipelineSummary>();
   /** Set once a discovery read of this region succeeded. */
@@ -74,6 +77,7 @@ export class AwsRegion {
       beanstalk: new ElasticBeanstalkClient(read),
       cloudformation: new CloudFormationClient(read),
       ecs: new ECSClient(read),
+      logs: new CloudWatchLogsClient(read),
     };
     this.#clients = [codecommit, ...Object.values(clients)];
     this.pipelines = new PipelineSource(clients.pipelineRead, clients.pipelineWrite, location, {
@@ -87,6 +91,7 @@ export class AwsRegion {
     this.beanstalk = new BeanstalkSource(clients.beanstalk, location);
     this.stacks = new StackSource(clients.cloudformation, location);
     this.services = new ServiceSource(clients.ecs, location);
+    this.logs = clients.logs;
   }
 
   /** The actions of the listed pipelines' cached definitions (none before the definitions were read). */

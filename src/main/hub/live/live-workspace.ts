@@ -4,7 +4,14 @@
 // discovered from the pipelines with the user's edits over them, and the AWS
 // approvals inbox that follows the pipelines' state. One per workspace: the
 // demo gets its own, in its own folder.
-import type { CommandInput, CommandOutput, EventName, EventPayload } from '../../../shared/contract';
+import type {
+  CommandInput,
+  CommandOutput,
+  EventName,
+  EventPayload,
+  QueryInput,
+  QueryOutput,
+} from '../../../shared/contract';
 import type { ProjectEvent } from '../../../shared/events';
 import type { ApprovalSummary, AwsAccount, Workspace } from '../../../shared/model';
 import type { GitHubJob, GitHubRepositoryRead } from '../../../shared/github';
@@ -53,6 +60,9 @@ import { AwsRegion } from './aws-region';
 import { type GitHubAccess, GitHubAccountLive, type GitHubContext } from './github-account';
 import { carryOver, DiscoveredProjects } from './discovered';
 import { stopCodeDeployDeployment } from './codedeploy-stop';
+import type { ActionContext } from './action-context';
+import { BuildLogs, buildCommand } from './build-actions';
+import { pipelineActionExecutions, retryStage, startPipeline, stopPipeline } from './pipeline-actions';
 import { ProjectIndex } from './project-index';
 import { refreshStatus } from './refresh-status';
 import { pipelineTask, pipelineTaskKey, type RegionContext, regionTasks } from './region-tasks';
@@ -103,6 +113,7 @@ export class LiveWorkspace {
   #approvalsJson = '[]';
   #pending = new Map<'snapshot' | 'status', ReturnType<SchedulerClock['setTimeout']>>();
   #closed = false;
+  readonly #buildLogs = new BuildLogs(() => this.#actionContext());
 
   constructor(options: LiveOptions) {
     this.#options = options;
@@ -236,6 +247,56 @@ export class LiveWorkspace {
       nudge: (key) => this.scheduler.nudge(key),
       log: this.#options.log,
     });
+  }
+
+  /** What a command about one snapshot resource needs (action-context.ts). */
+  #actionContext(): ActionContext {
+    return {
+      snapshot: this.store.current,
+      region: (source) => this.#regions.get(source),
+      nudge: (key) => this.scheduler.nudge(key),
+      log: this.#options.log,
+      emit: this.#options.emit,
+      now: () => this.#clock.now(),
+    };
+  }
+
+  /** Starts an execution of a pipeline the snapshot holds (pipeline-actions.ts). */
+  startPipeline(
+    input: CommandInput<'codepipeline.executions.start'>,
+  ): Promise<Result<CommandOutput<'codepipeline.executions.start'>>> {
+    return startPipeline(input, this.#actionContext());
+  }
+
+  stopPipeline(
+    input: CommandInput<'codepipeline.executions.stop'>,
+  ): Promise<Result<CommandOutput<'codepipeline.executions.stop'>>> {
+    return stopPipeline(input, this.#actionContext());
+  }
+
+  retryStage(
+    input: CommandInput<'codepipeline.stages.retry'>,
+  ): Promise<Result<CommandOutput<'codepipeline.stages.retry'>>> {
+    return retryStage(input, this.#actionContext());
+  }
+
+  pipelineActionExecutions(
+    input: QueryInput<'codepipeline.actionExecutions'>,
+  ): Promise<Result<QueryOutput<'codepipeline.actionExecutions'>>> {
+    return pipelineActionExecutions(input, this.#actionContext());
+  }
+
+  /** Stops or retries a build the snapshot holds (build-actions.ts). */
+  buildCommand(
+    input: CommandInput<'codebuild.builds.stop'>,
+    kind: 'stop' | 'retry',
+  ): Promise<Result<{ buildArn: string }>> {
+    return buildCommand(input, kind, this.#actionContext());
+  }
+
+  /** A build's log from a line on; reading it keeps the hub following it while the build runs. */
+  buildLog(input: QueryInput<'codebuild.builds.log'>): Promise<Result<QueryOutput<'codebuild.builds.log'>>> {
+    return this.#buildLogs.read(input);
   }
 
   /** The jobs and steps of a run of a watched repository (its latest attempt). */
@@ -433,6 +494,7 @@ export class LiveWorkspace {
     if (this.#closed) return;
     this.#closed = true;
     this.scheduler.stop();
+    this.#buildLogs.close();
     for (const timer of this.#pending.values()) this.#clock.clearTimeout(timer);
     for (const region of this.#regions.values()) region.destroy();
     this.#regions.clear();

@@ -1,5 +1,6 @@
 // The scheduler's knobs and their defaults, with the reasoning behind each
 // number; tests and the bench override them.
+import type { RefreshCadence } from '../../../shared/model';
 import type { SchedulerClock } from './clock';
 import type { CadenceClass } from './types';
 
@@ -62,6 +63,13 @@ export const defaultConfig: SchedulerConfig = {
   nudgeDebounceMs: 1_000,
   sleepDetectMs: 60_000,
 };
+
+/**
+ * Settings → Refresh: the factor on every base interval. Fast (running ~4.5 s,
+ * idle ~45 s) is for watching a release and costs that many more API calls;
+ * relaxed halves them.
+ */
+export const cadenceScales: Record<RefreshCadence, number> = { relaxed: 2, normal: 1, fast: 0.6 };
 
 export function resolveConfig(options: SchedulerOptions): SchedulerConfig {
   const { concurrency } = options;

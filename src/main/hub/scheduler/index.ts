@@ -1,6 +1,6 @@
 // The refresh scheduler's public face, for the hub and the bench.
 export { systemClock, type SchedulerClock, type TimerId } from './clock';
-export { defaultConfig, type SchedulerOptions } from './config';
+export { cadenceScales, defaultConfig, type SchedulerOptions } from './config';
 export { outcomeFromProblems, type ReadReport } from './outcome';
 export { RefreshScheduler } from './scheduler';
 export type {

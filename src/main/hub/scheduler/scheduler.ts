@@ -9,7 +9,15 @@ import type { SchedulerClock, TimerId } from './clock';
 import { resolveConfig, type SchedulerConfig, type SchedulerOptions } from './config';
 import { byDue, laneKey, matches, type Lane, type TaskRecord } from './records';
 import { schedulerStats } from './snapshot';
-import type { RefreshNowResult, RefreshTask, RunOutcome, SchedulerStats, TaskFilter, Visibility } from './types';
+import type {
+  CadenceClass,
+  RefreshNowResult,
+  RefreshTask,
+  RunOutcome,
+  SchedulerStats,
+  TaskFilter,
+  Visibility,
+} from './types';
 
 export class RefreshScheduler {
   readonly #config: SchedulerConfig;
@@ -29,9 +37,13 @@ export class RefreshScheduler {
   #seq = 0;
   #runs = 0;
   #stopped = false;
+  /** The intervals before the user's cadence scale, and that scale. */
+  readonly #baseIntervals: SchedulerConfig['intervals'];
+  #scale = 1;
 
   constructor(options: SchedulerOptions) {
     this.#config = resolveConfig(options);
+    this.#baseIntervals = { ...this.#config.intervals };
     this.#clock = options.clock;
     this.#random = options.random;
   }
@@ -64,12 +76,30 @@ export class RefreshScheduler {
   setVisibility(visibility: Visibility): void {
     if (visibility === this.#visibility) return;
     this.#visibility = visibility;
+    this.#reschedule();
+  }
+
+  /**
+   * The user's refresh cadence (Settings → Refresh): every base interval is
+   * the configured one times `scale`; waiting tasks move to their new time at once.
+   */
+  setIntervalScale(scale: number): void {
+    if (!(scale > 0)) throw new RangeError(`the interval scale must be positive: ${scale}`);
+    if (scale === this.#scale) return;
+    this.#scale = scale;
+    for (const cadence of Object.keys(this.#baseIntervals) as CadenceClass[])
+      this.#config.intervals[cadence] = this.#baseIntervals[cadence] * scale;
+    this.#reschedule();
+  }
+
+  #reschedule(): void {
     const now = this.#clock.now();
     const overdue: TaskRecord[] = [];
     for (const task of this.#waiting()) {
       if (!task.cadenceFrom) continue;
       const { endedAt, jitter } = task.cadenceFrom;
-      const dueAt = endedAt + baseInterval(this.#config, task.cadence, visibility, task.consecutiveErrors) * jitter;
+      const dueAt =
+        endedAt + baseInterval(this.#config, task.cadence, this.#visibility, task.consecutiveErrors) * jitter;
       if (dueAt <= now) overdue.push(task);
       else task.dueAt = dueAt;
     }

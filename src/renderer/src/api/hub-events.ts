@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { StarboardClient } from '../../../shared/client';
 import type { HubEvent } from '../../../shared/contract';
 import { approvalAuditKey } from './approvals';
+import { applyBuildLogChanged } from './build-log';
 import {
   activityOptions,
   approvalsOptions,
@@ -70,6 +71,9 @@ export function applyHubEvent(queryClient: QueryClient, client: StarboardClient,
       break;
     case 'projects.changed':
       put(projectsOptions(client).queryKey, event.payload);
+      break;
+    case 'codebuild.log.changed':
+      applyBuildLogChanged(queryClient, event.payload);
       break;
     case 'snapshot.changed':
       refetch(snapshotOptions(client).queryKey);

@@ -11,8 +11,9 @@ import { useRefreshNow } from '../api/refresh';
 import { clockTime, relativeTime } from '../time';
 import { Icon } from './dashboard/Icon';
 import { useNow } from './dashboard/use-now';
+import { isMacPlatform } from './palette/shortcuts';
 
-const isMac = navigator.userAgent.includes('Mac');
+const isMac = isMacPlatform(navigator);
 
 /**
  * F5 and Ctrl/Cmd+R refresh in the desktop app. In browser mode those keys

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useClient } from '../api/client';
 import { projectStatus, useDashboardData } from '../api/dashboard';
-import { appInfoOptions, workspaceOptions } from '../api/queries';
+import { workspaceOptions } from '../api/queries';
 import { ActivityFeed } from '../components/dashboard/ActivityFeed';
 import { useNow } from '../components/dashboard/use-now';
-import { DemoOffer } from '../components/DemoOffer';
 import { WatchRepositoriesButton } from '../components/github/WatchRepositoriesButton';
+import { FirstRun } from '../components/home/FirstRun';
 import { ProjectCard } from '../components/home/ProjectCard';
 import { ProposedProjects } from '../components/home/ProposedProjects';
 import { QueryError } from '../components/QueryError';
@@ -14,7 +14,6 @@ import { QueryError } from '../components/QueryError';
 export function HomePage(): React.JSX.Element {
   const client = useClient();
   const workspace = useQuery(workspaceOptions(client));
-  const info = useQuery(appInfoOptions(client));
   const { projects, snapshot, activity, refresh, index } = useDashboardData();
   const now = useNow();
 
@@ -44,21 +43,7 @@ export function HomePage(): React.JSX.Element {
         <Stat label="Projects" value={confirmed.length} />
       </div>
 
-      {accounts === 0 && (
-        <div className="empty" data-testid="empty-workspace">
-          <h2>No accounts connected yet</h2>
-          <p>
-            Starboard watches the pipelines, builds, repositories and deployments of the AWS accounts and GitHub hosts
-            in your workspace, and groups them into projects.
-          </p>
-          {info.data && (
-            <p className="muted">
-              The workspace is kept in <code>{info.data.dataDir}</code> (config.json).
-            </p>
-          )}
-          <DemoOffer />
-        </div>
-      )}
+      {accounts === 0 && <FirstRun />}
 
       {accounts > 0 && (
         <div className="home-grid">

@@ -1,6 +1,9 @@
-import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useClient } from '../api/client';
 import { projectStatus, useDashboardData } from '../api/dashboard';
 import { useProjectEdit } from '../api/projects';
+import { approvalsOptions } from '../api/queries';
 import { ActivityFeed } from '../components/dashboard/ActivityFeed';
 import { FreshnessNote } from '../components/dashboard/FreshnessNote';
 import { BackLink } from '../components/BackLink';
@@ -9,19 +12,29 @@ import { useNow } from '../components/dashboard/use-now';
 import { WatchRepositoriesButton } from '../components/github/WatchRepositoriesButton';
 import { memberSummary } from '../components/home/ProposedProjects';
 import { ActionsTile } from '../components/project/ActionsTile';
+import { ApprovalsTile } from '../components/project/ApprovalsTile';
 import { BuildsTile } from '../components/project/BuildsTile';
+import { DeploymentsTile } from '../components/project/DeploymentsTile';
 import { EnvironmentsTile } from '../components/project/EnvironmentsTile';
 import { PipelinesTile } from '../components/project/PipelinesTile';
 import { RepositoryTile } from '../components/project/RepositoryTile';
+import { TileLayout, type TileContents } from '../components/project/TileLayout';
+import { useTileLayout } from '../components/project/use-tile-layout';
 import { QueryError } from '../components/QueryError';
-import { hasRuns } from '../../../shared/project-health';
+import { environmentMatrix } from '../../../shared/environments';
+import { hasRuns, projectWaitsForApproval } from '../../../shared/project-health';
 import { memberRefOf } from '../../../shared/project-resources';
 import type { ProjectMember, ProjectView } from '../../../shared/projects';
 import type { AnyResource } from '../../../shared/snapshot';
+import { combinedStaleness, resourceStaleness } from '../../../shared/staleness';
 
 /** One project (#/projects/<id>): pipelines, builds, Actions, environments, repositories and activity, each with its freshness. */
 export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Element {
   const { projects, snapshot, activity, refresh, index } = useDashboardData();
+  const client = useClient();
+  const approvals = useQuery(approvalsOptions(client));
+  const tileLayout = useTileLayout(projectId);
+  const [editing, setEditing] = useState(false);
   const now = useNow();
   const project = useMemo(
     () =>
@@ -32,6 +45,10 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
   const events = useMemo(
     () => activity.data?.filter((event) => event.projects.includes(projectId)) ?? [],
     [activity.data, projectId],
+  );
+  const waiting = useMemo(
+    () => approvals.data?.filter((a) => a.projectId === projectId) ?? [],
+    [approvals.data, projectId],
   );
 
   if (projects.error) return <QueryError error={projects.error} what="your projects" />;
@@ -52,54 +69,91 @@ export function ProjectPage({ projectId }: { projectId: string }): React.JSX.Ele
   const github = status?.resources.githubRepositories ?? [];
   const withEnvironments = github.filter((r) => r.data.environments.length > 0);
 
+  const tiles: TileContents = {};
+  if (status) {
+    const { health, freshness, resources } = status;
+    if (health.pipelines.length > 0 || github.length === 0)
+      tiles.pipelines = <PipelinesTile pipelines={health.pipelines} freshness={freshness} now={now} />;
+    if (health.builds.length > 0 || github.length === 0)
+      tiles.builds = <BuildsTile projects={health.builds} freshness={freshness} now={now} />;
+    if (github.length > 0) tiles.actions = <ActionsTile repositories={github} freshness={freshness} now={now} />;
+    // AWS deploy targets; GitHub's environments have their own tile.
+    const matrix = environmentMatrix({ ...resources, githubRepositories: [] });
+    if (matrix.rows.length > 0) {
+      const deployed = [
+        ...resources.codedeployGroups,
+        ...resources.beanstalkEnvironments,
+        ...resources.cloudformationStacks,
+        ...resources.ecsServices,
+      ];
+      const staleness = snapshot.data
+        ? combinedStaleness(deployed.map((r) => resourceStaleness(r, snapshot.data, refresh.data, now)))
+        : undefined;
+      tiles.deployments = <DeploymentsTile matrix={matrix} staleness={staleness} now={now} />;
+    }
+    tiles.repository = (
+      <RepositoryTile
+        repositories={resources.repositories}
+        github={github}
+        unread={unreadRepositories(project, [...resources.repositories, ...github])}
+        freshness={freshness}
+        now={now}
+      />
+    );
+    if (withEnvironments.length > 0)
+      tiles.environments = <EnvironmentsTile repositories={withEnvironments} freshness={freshness} now={now} />;
+    if (waiting.length > 0) tiles.approvals = <ApprovalsTile approvals={waiting} now={now} />;
+    tiles.activity = (
+      <section className="tile" aria-labelledby="project-activity-title">
+        <h2 id="project-activity-title" className="tile-title">
+          Activity
+        </h2>
+        {activity.error && <QueryError error={activity.error} what="recent activity" />}
+        {activity.data && (
+          <ActivityFeed events={events} now={now} pageSize={8} label={`Recent activity of ${project.name}`} />
+        )}
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="project-title" className="project-page">
       <BackLink href="#/home" label="Home" />
       <header className="page-header project-header">
         <div className="project-title-row">
           <h1 id="project-title">{project.name}</h1>
-          {status && hasRuns(status.health) && <RunStatusBadge status={status.health.overall} />}
+          {status && hasRuns(status.health) && (
+            <RunStatusBadge status={status.health.overall} waitingApproval={projectWaitsForApproval(status.health)} />
+          )}
         </div>
         <p className="muted">{memberSummary(project.members)}</p>
         <FreshnessNote staleness={status?.overall} now={now} />
-        <WatchRepositoriesButton project={project.id} className="project-header-actions" />
+        <div className="project-header-actions">
+          <WatchRepositoriesButton project={project.id} className="project-header-action" />
+          {status && (
+            <button
+              type="button"
+              className="button button-small"
+              aria-pressed={editing}
+              onClick={() => setEditing((on) => !on)}
+            >
+              Customize
+            </button>
+          )}
+        </div>
       </header>
       {project.state !== 'confirmed' && <ProposalNotice project={project} />}
       {snapshot.error && <QueryError error={snapshot.error} what="the latest status" />}
       {!status && !snapshot.error && <p className="muted">Loading status…</p>}
       {status && (
-        <div className="tiles">
-          {(status.health.pipelines.length > 0 || github.length === 0) && (
-            <PipelinesTile pipelines={status.health.pipelines} freshness={status.freshness} now={now} />
-          )}
-          <div className="tile-column">
-            {(status.health.builds.length > 0 || github.length === 0) && (
-              <BuildsTile projects={status.health.builds} freshness={status.freshness} now={now} />
-            )}
-            {github.length > 0 && <ActionsTile repositories={github} freshness={status.freshness} now={now} />}
-          </div>
-          <div className="tile-column">
-            <RepositoryTile
-              repositories={status.resources.repositories}
-              github={github}
-              unread={unreadRepositories(project, [...status.resources.repositories, ...github])}
-              freshness={status.freshness}
-              now={now}
-            />
-            {withEnvironments.length > 0 && (
-              <EnvironmentsTile repositories={withEnvironments} freshness={status.freshness} now={now} />
-            )}
-            <section className="tile" aria-labelledby="project-activity-title">
-              <h2 id="project-activity-title" className="tile-title">
-                Activity
-              </h2>
-              {activity.error && <QueryError error={activity.error} what="recent activity" />}
-              {activity.data && (
-                <ActivityFeed events={events} now={now} pageSize={8} label={`Recent activity of ${project.name}`} />
-              )}
-            </section>
-          </div>
-        </div>
+        <TileLayout
+          tiles={tiles}
+          layout={tileLayout.layout}
+          editing={editing}
+          onLayout={tileLayout.save}
+          onDone={() => setEditing(false)}
+          error={tileLayout.error}
+        />
       )}
       <Members project={project} />
     </section>

@@ -45,7 +45,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
   const [ticked, setTicked] = useState<ReadonlySet<number>>(
     () => new Set(environments?.filter((e) => e.canApprove).map((e) => e.id)),
   );
-  const dialog = useRef<HTMLFormElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const keys = useModalKeys(dialog, onCancel);
   const ids = useId();
   const reject = decision === 'reject';
@@ -65,7 +65,7 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
 
   return (
     <div className="dialog-backdrop">
-      <form
+      <div
         ref={dialog}
         role="dialog"
         aria-modal="true"
@@ -73,97 +73,100 @@ export function DecisionDialog(props: DecisionDialogProps): React.JSX.Element {
         aria-describedby={`${ids}-where`}
         className="dialog decision-dialog"
         tabIndex={-1}
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!canSubmit) return;
-          if (environments === undefined) onSubmit(comment);
-          else
-            onSubmit(
-              comment,
-              environments.filter((e) => ticked.has(e.id)).map((e) => e.id),
-            );
-        }}
         onKeyDown={keys}
       >
-        <h2 id={`${ids}-title`}>
-          {verb} {heading}
-        </h2>
-        <p id={`${ids}-where`} className="muted">
-          {where}
-        </p>
-        <h3 className="section-title">{reject ? 'What would have shipped' : 'What will ship'}</h3>
-        {ships}
-
-        {environments !== undefined && (
-          <fieldset className="environment-choice">
-            <legend>{reject ? 'Reject deployments to' : 'Approve deployments to'}</legend>
-            {environments.map((environment) => (
-              <label key={environment.id} className={environment.canApprove ? 'checkbox' : 'checkbox muted'}>
-                <input
-                  type="checkbox"
-                  checked={ticked.has(environment.id)}
-                  disabled={!environment.canApprove}
-                  onChange={(event) => toggle(environment.id, event.target.checked)}
-                />
-                <strong>{environment.name}</strong>
-                {!environment.canApprove && (
-                  <span className="small"> · not yours to review: {environment.reason ?? 'GitHub says no.'}</span>
-                )}
-              </label>
-            ))}
-            {noneTicked && <span className="muted small">Tick at least one environment.</span>}
-          </fieldset>
-        )}
-
-        <div className="field">
-          <label htmlFor={`${ids}-comment`}>{reject ? 'Reason (required)' : 'Comment (optional)'}</label>
-          <textarea
-            id={`${ids}-comment`}
-            rows={3}
-            maxLength={maxCommentLength}
-            value={comment}
-            required={reject}
-            aria-describedby={`${ids}-count`}
-            onChange={(event) => setComment(cleanComment(event.target.value))}
-          />
-          <span id={`${ids}-count`} className="muted small counter">
-            {comment.length}/{maxCommentLength}
-          </span>
-        </div>
-
-        {pending && (
-          <p role="status" className="muted">
-            Sending your decision…
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!canSubmit) return;
+            if (environments === undefined) onSubmit(comment);
+            else
+              onSubmit(
+                comment,
+                environments.filter((e) => ticked.has(e.id)).map((e) => e.id),
+              );
+          }}
+        >
+          <h2 id={`${ids}-title`}>
+            {verb} {heading}
+          </h2>
+          <p id={`${ids}-where`} className="muted">
+            {where}
           </p>
-        )}
-        {explained && !pending && (
-          <div className="notice notice-error" role="alert">
-            <p>
-              {explained.message}{' '}
-              {explained.checkConsole && external && (
-                <a href={external.href} target="_blank" rel="noreferrer">
-                  {external.label}
-                </a>
-              )}
-            </p>
-          </div>
-        )}
+          <h3 className="section-title">{reject ? 'What would have shipped' : 'What will ship'}</h3>
+          {ships}
 
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            {retry === 'none' ? 'Close' : 'Cancel'}
-          </button>
-          {retry !== 'none' && (
-            <button
-              type="submit"
-              className={`button ${reject ? 'button-danger' : 'button-primary'}`}
-              disabled={!canSubmit}
-            >
-              {pending ? 'Sending…' : retry === 'same-request' ? 'Try again' : verb}
-            </button>
+          {environments !== undefined && (
+            <fieldset className="environment-choice">
+              <legend>{reject ? 'Reject deployments to' : 'Approve deployments to'}</legend>
+              {environments.map((environment) => (
+                <label key={environment.id} className={environment.canApprove ? 'checkbox' : 'checkbox muted'}>
+                  <input
+                    type="checkbox"
+                    checked={ticked.has(environment.id)}
+                    disabled={!environment.canApprove}
+                    onChange={(event) => toggle(environment.id, event.target.checked)}
+                  />
+                  <strong>{environment.name}</strong>
+                  {!environment.canApprove && (
+                    <span className="small"> · not yours to review: {environment.reason ?? 'GitHub says no.'}</span>
+                  )}
+                </label>
+              ))}
+              {noneTicked && <span className="muted small">Tick at least one environment.</span>}
+            </fieldset>
           )}
-        </div>
-      </form>
+
+          <div className="field">
+            <label htmlFor={`${ids}-comment`}>{reject ? 'Reason (required)' : 'Comment (optional)'}</label>
+            <textarea
+              id={`${ids}-comment`}
+              rows={3}
+              maxLength={maxCommentLength}
+              value={comment}
+              required={reject}
+              aria-describedby={`${ids}-count`}
+              onChange={(event) => setComment(cleanComment(event.target.value))}
+            />
+            <span id={`${ids}-count`} className="muted small counter">
+              {comment.length}/{maxCommentLength}
+            </span>
+          </div>
+
+          {pending && (
+            <p role="status" className="muted">
+              Sending your decision…
+            </p>
+          )}
+          {explained && !pending && (
+            <div className="notice notice-error" role="alert">
+              <p>
+                {explained.message}{' '}
+                {explained.checkConsole && external && (
+                  <a href={external.href} target="_blank" rel="noreferrer">
+                    {external.label}
+                  </a>
+                )}
+              </p>
+            </div>
+          )}
+
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={onCancel}>
+              {retry === 'none' ? 'Close' : 'Cancel'}
+            </button>
+            {retry !== 'none' && (
+              <button
+                type="submit"
+                className={`button ${reject ? 'button-danger' : 'button-primary'}`}
+                disabled={!canSubmit}
+              >
+                {pending ? 'Sending…' : retry === 'same-request' ? 'Try again' : verb}
+              </button>
+            )}
+          </div>
+        </form>
+      </div>
     </div>
   );
 }

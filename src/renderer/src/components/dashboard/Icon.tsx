@@ -55,21 +55,34 @@ const paths = {
 export type IconName = keyof typeof paths;
 
 export function Icon({ name, className }: { name: IconName; className?: string }): React.JSX.Element {
+  return <IconFrame className={`icon icon-${name}${className ? ` ${className}` : ''}`}>{paths[name]}</IconFrame>;
+}
+
+/** The 16-unit, current-colour, decorative frame every inline icon is drawn in (here and in the palette's kind icons). */
+export function IconFrame({
+  className,
+  strokeWidth = 1.8,
+  children,
+}: {
+  className: string;
+  strokeWidth?: number;
+  children: React.ReactNode;
+}): React.JSX.Element {
   return (
     <svg
-      className={`icon icon-${name}${className ? ` ${className}` : ''}`}
+      className={className}
       viewBox="0 0 16 16"
       width="1em"
       height="1em"
       fill="none"
       stroke="currentColor"
-      strokeWidth="1.8"
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
     >
-      {paths[name]}
+      {children}
     </svg>
   );
 }

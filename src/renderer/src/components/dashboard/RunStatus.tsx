@@ -1,6 +1,7 @@
 import { buildStatusLabel, type BuildStatusValue } from '../../../../shared/builds';
 import type { RunStatus } from '../../../../shared/project-health';
 import { Icon, type IconName } from './Icon';
+import './run-status.css';
 
 /** Each status has its own shape and word, so colour is never the only cue. */
 export const runStatusLook: Record<RunStatus, { icon: IconName; label: string }> = {
@@ -13,20 +14,32 @@ export const runStatusLook: Record<RunStatus, { icon: IconName; label: string }>
   unknown: { icon: 'unknown', label: 'Unknown' },
 };
 
-/** A status as icon and word; `label` replaces the word (e.g. CodeBuild's "TIMED_OUT"). */
+/** A run that is only waiting for someone's manual approval: a clock, not a spinner. */
+export const waitingApprovalLook: { icon: IconName; label: string } = { icon: 'clock', label: 'Waiting for approval' };
+
+/**
+ * A status as icon and word; `label` replaces the word (e.g. CodeBuild's
+ * "TIMED_OUT"); `waitingApproval` says a running pipeline waits at a manual approval.
+ */
 export function RunStatusBadge({
   status,
   label,
   compact = false,
+  waitingApproval = false,
 }: {
   status: RunStatus;
   label?: string;
   compact?: boolean;
+  waitingApproval?: boolean;
 }): React.JSX.Element {
-  const look = runStatusLook[status];
+  const waiting = waitingApproval && status === 'running';
+  const look = waiting ? waitingApprovalLook : runStatusLook[status];
   const text = label ?? look.label;
   return (
-    <span className={`run run-${status}${compact ? ' run-compact' : ''}`} title={compact ? text : undefined}>
+    <span
+      className={`run run-${waiting ? 'waiting' : status}${compact ? ' run-compact' : ''}`}
+      title={compact ? text : undefined}
+    >
       <Icon name={look.icon} className="run-icon" />
       <span className={compact ? 'visually-hidden' : undefined}>{text}</span>
     </span>

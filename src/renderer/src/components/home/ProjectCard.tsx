@@ -1,4 +1,4 @@
-import { hasRuns } from '../../../../shared/project-health';
+import { hasRuns, projectWaitsForApproval, waitsForApproval } from '../../../../shared/project-health';
 import type { ProjectView } from '../../../../shared/projects';
 import type { ProjectStatus } from '../../api/dashboard';
 import { projectHref } from '../../routes';
@@ -35,7 +35,9 @@ export function ProjectCard({
             {project.name}
           </a>
         </h2>
-        {health && !empty && <RunStatusBadge status={health.overall} />}
+        {health && !empty && (
+          <RunStatusBadge status={health.overall} waitingApproval={projectWaitsForApproval(health)} />
+        )}
       </div>
       {!status && <p className="muted small">Loading status…</p>}
       {empty && (
@@ -49,7 +51,7 @@ export function ProjectCard({
             <div key={p.resource.id} className="health-row">
               <dt title={p.resource.data.summary.name}>{p.resource.data.summary.name}</dt>
               <dd>
-                <RunStatusBadge status={p.status} />
+                <RunStatusBadge status={p.status} waitingApproval={waitsForApproval(p)} />
               </dd>
               {p.stages.length > 0 && (
                 <dd className="health-stages">

@@ -1,7 +1,8 @@
-// One small line icon per kind of palette result, drawn like dashboard/Icon
+// One small line icon per kind of palette result, in dashboard/Icon's frame
 // (16-unit box, current colour, decorative: the kind's name is written next
-// to it). Kept here because these shapes mean "what kind of thing", not a
-// status; they could move into Icon.tsx once other places want them.
+// to it). The shapes stay here because they mean "what kind of thing", not a
+// status.
+import { IconFrame } from '../dashboard/Icon';
 import type { PaletteKind } from './palette-items';
 
 const paths: Record<PaletteKind, React.JSX.Element> = {
@@ -33,20 +34,8 @@ const paths: Record<PaletteKind, React.JSX.Element> = {
 
 export function KindIcon({ kind }: { kind: PaletteKind }): React.JSX.Element {
   return (
-    <svg
-      className="icon palette-icon"
-      viewBox="0 0 16 16"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="1.6"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-    >
+    <IconFrame className="icon palette-icon" strokeWidth={1.6}>
       {paths[kind]}
-    </svg>
+    </IconFrame>
   );
 }

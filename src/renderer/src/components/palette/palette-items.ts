@@ -6,7 +6,16 @@ import { projectResources } from '../../../../shared/project-resources';
 import type { ProjectView } from '../../../../shared/projects';
 import type { AnyResource, Snapshot } from '../../../../shared/snapshot';
 import type { AwsLocation } from '../../../../shared/sources';
-import { codeDeployDeploymentHref, deployTargetHref, pages, projectHref, runHref } from '../../route-paths';
+import {
+  buildHref,
+  codeDeployDeploymentHref,
+  deployTargetHref,
+  pages,
+  pipelineHref,
+  projectHref,
+  repositoryHref,
+  runHref,
+} from '../../route-paths';
 
 export type PaletteKind =
   'command' | 'page' | 'project' | 'pipeline' | 'build' | 'run' | 'repository' | 'deploy-target' | 'deployment';
@@ -119,19 +128,30 @@ function projectItems(project: ProjectView, sources: PaletteSources, seen: Set<s
     },
   ];
   if (!index) return items;
-  const href = projectHref(project.id);
   const fresh = <R extends AnyResource>(list: R[]): R[] => list.filter((r) => !seen.has(r.id) && seen.add(r.id));
   const found = projectResources(project, index);
 
   for (const r of fresh(found.pipelines)) {
     const { name, location } = r.data.summary;
-    items.push({ id: r.id, kind: 'pipeline', title: name, subtitle: where(project.name, location, labels), href });
+    items.push({
+      id: r.id,
+      kind: 'pipeline',
+      title: name,
+      subtitle: where(project.name, location, labels),
+      href: pipelineHref(r.id),
+    });
   }
   const builds = fresh(found.builds).sort((a, b) => newestFirst(a.data.startTime, b.data.startTime));
   for (const r of builds.slice(0, newestPerOwner)) {
     const { project: codebuild, number, location } = r.data;
     const title = `${codebuild} #${number ?? r.data.id.split(':').pop() ?? ''}`;
-    items.push({ id: r.id, kind: 'build', title, subtitle: where(project.name, location, labels), href });
+    items.push({
+      id: r.id,
+      kind: 'build',
+      title,
+      subtitle: where(project.name, location, labels),
+      href: buildHref(r.id),
+    });
   }
   for (const r of fresh(found.repositories)) {
     const { repository, location } = r.data;
@@ -140,13 +160,13 @@ function projectItems(project: ProjectView, sources: PaletteSources, seen: Set<s
       kind: 'repository',
       title: repository,
       subtitle: where(project.name, location, labels),
-      href,
+      href: repositoryHref(r.id),
     });
   }
   for (const r of fresh(found.githubRepositories)) {
     const { fullName, accountKey, runs } = r.data;
     const subtitle = [project.name, labels.get(accountKey) ?? accountKey].join(' · ');
-    items.push({ id: r.id, kind: 'repository', title: fullName, subtitle, href });
+    items.push({ id: r.id, kind: 'repository', title: fullName, subtitle, href: repositoryHref(r.id) });
     for (const run of runs.slice(0, newestPerOwner))
       items.push({
         id: `run:${accountKey}:${fullName}:${run.id}`,

@@ -1,16 +1,18 @@
+import { useMemo } from 'react';
 import type { BuildProjectHealth } from '../../../../shared/project-health';
 import type { Staleness } from '../../../../shared/staleness';
 import { durationText, elapsed, relativeTime } from '../../time';
+import { buildHref } from '../../route-paths';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { buildStatusWord, RunStatusBadge } from '../dashboard/RunStatus';
 import { buildRunStatus } from '../../../../shared/project-health';
-import { ExternalLink } from './ExternalLink';
+import { BuildChart } from './BuildChart';
 import { shortSourceVersion } from './source-version';
 
 /** How many builds each CodeBuild project shows. */
 const perProject = 5;
 
-/** The latest builds of each of the project's CodeBuild projects. */
+/** The project's builds of the last 30 days as a chart, then the latest builds of each of its CodeBuild projects. */
 export function BuildsTile({
   projects,
   freshness,
@@ -20,12 +22,14 @@ export function BuildsTile({
   freshness: Map<string, Staleness>;
   now: number;
 }): React.JSX.Element {
+  const all = useMemo(() => projects.flatMap((p) => p.builds.map((b) => b.data)), [projects]);
   return (
     <section className="tile" aria-labelledby="builds-title">
       <h2 id="builds-title" className="tile-title">
         Builds
       </h2>
       {projects.length === 0 && <p className="muted">No builds of this project’s CodeBuild projects yet.</p>}
+      {projects.length > 0 && <BuildChart builds={all} now={now} />}
       {projects.map((project) => (
         <div key={project.arn} className="build-project" data-testid={`builds-${project.project}`}>
           <h3 className="row-title">{project.project}</h3>
@@ -47,12 +51,9 @@ export function BuildsTile({
                 return (
                   <tr key={id}>
                     <td>
-                      <ExternalLink
-                        href={build.consoleUrl}
-                        label={`Build ${build.number ?? build.id} in the AWS console`}
-                      >
+                      <a href={buildHref(id)} aria-label={`Build ${build.number ?? build.id}`}>
                         {build.number !== undefined ? `#${build.number}` : build.id.split(':').at(-1)?.slice(0, 8)}
-                      </ExternalLink>
+                      </a>
                     </td>
                     <td>
                       <RunStatusBadge status={buildRunStatus(build)} label={buildStatusWord(build)} />

@@ -1,5 +1,6 @@
-import type { PipelineHealth } from '../../../../shared/project-health';
+import { waitsForApproval, type PipelineHealth } from '../../../../shared/project-health';
 import type { Staleness } from '../../../../shared/staleness';
+import { pipelineHref } from '../../route-paths';
 import { relativeTime } from '../../time';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
 import { Icon } from '../dashboard/Icon';
@@ -57,11 +58,9 @@ function PipelineRow({
     <li className="pipeline" data-testid={`pipeline-${summary.name}`}>
       <div className="row-head">
         <h3 className="row-title">
-          <ExternalLink href={summary.consoleUrl} label={`${summary.name} in the AWS console`}>
-            {summary.name}
-          </ExternalLink>
+          <a href={pipelineHref(pipeline.resource.id)}>{summary.name}</a>
         </h3>
-        <RunStatusBadge status={pipeline.status} />
+        <RunStatusBadge status={pipeline.status} waitingApproval={waitsForApproval(pipeline)} />
         {pipeline.waitingApprovals > 0 && (
           <a className="count count-waiting small" href="#/approvals">
             <Icon name="pause" />
@@ -82,7 +81,11 @@ function PipelineRow({
             </>
           )}
           {' · '}
-          <ExternalLink href={execution.consoleUrl}>execution</ExternalLink>
+          <a href={pipelineHref(pipeline.resource.id, execution.pipelineExecutionId)}>execution</a>
+          {' · '}
+          <ExternalLink href={summary.consoleUrl} label={`${summary.name} in the AWS console`}>
+            console
+          </ExternalLink>
         </p>
       )}
       {state ? (

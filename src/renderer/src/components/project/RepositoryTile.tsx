@@ -1,11 +1,12 @@
 import { defaultBranchHead, openPullRequests } from '../../../../shared/project-health';
 import type { ProjectMember } from '../../../../shared/projects';
-import type { PullRequestInfo } from '../../../../shared/repositories';
 import type { SnapshotResource } from '../../../../shared/snapshot';
 import type { Staleness } from '../../../../shared/staleness';
 import { relativeTime } from '../../time';
 import { FreshnessNote } from '../dashboard/FreshnessNote';
-import { Icon } from '../dashboard/Icon';
+import { repositoryHref } from '../../route-paths';
+import { PullRequestRow } from '../repositories/PullRequestRow';
+import { codecommitPull } from '../repositories/repository-detail';
 import { ExternalLink } from './ExternalLink';
 import { GitHubRepositoryBlock } from './GitHubRepositoryBlock';
 
@@ -77,8 +78,9 @@ function RepositoryBlock({
   return (
     <div className="repository" data-testid={`repository-${data.repository}`}>
       <h3 className="row-title">
+        <a href={repositoryHref(repository.id)}>{data.repository}</a>{' '}
         <ExternalLink href={data.consoleUrl} label={`${data.repository} in the AWS console`}>
-          {data.repository}
+          <span className="visually-hidden">AWS console</span>
         </ExternalLink>
       </h3>
       {head ? (
@@ -120,53 +122,11 @@ function RepositoryBlock({
       {pulls.length > 0 && (
         <ul className="pull-requests" aria-label={`Open pull requests of ${data.repository}`}>
           {pulls.map((pr) => (
-            <li key={pr.id} className="pull-request">
-              <ExternalLink href={pr.consoleUrl} className="pr-title">
-                {pr.title}
-              </ExternalLink>
-              <span className="muted small">
-                #{pr.id}
-                {pr.sourceBranch && pr.destinationBranch && (
-                  <>
-                    {' · '}
-                    {shortBranch(pr.sourceBranch)} → {shortBranch(pr.destinationBranch)}
-                  </>
-                )}
-                {pr.lastActivity && <> · active {relativeTime(pr.lastActivity, now)}</>}
-              </span>
-              <ApprovalState pr={pr} />
-            </li>
+            <PullRequestRow key={pr.id} pr={codecommitPull(pr)} now={now} provider="the AWS console" />
           ))}
         </ul>
       )}
       <FreshnessNote staleness={staleness} now={now} quiet />
     </div>
-  );
-}
-
-const shortBranch = (ref: string): string => ref.replace(/^refs\/heads\//, '');
-
-/** "Approved", "1 of 2 approvals", "No approval rules": in words, with a shape. */
-function ApprovalState({ pr }: { pr: PullRequestInfo }): React.JSX.Element {
-  const { approval } = pr;
-  if (approval.state === 'approved')
-    return (
-      <span className="pr-approval pr-approval-approved small">
-        <Icon name="check" />
-        Approved
-      </span>
-    );
-  if (approval.state === 'no-rules')
-    return (
-      <span className="pr-approval small muted">
-        {approval.approvedBy.length > 0 ? `${approval.approvedBy.length} approved · no rules` : 'No approval rules'}
-      </span>
-    );
-  const needed = approval.rules.reduce((n, rule) => Math.max(n, rule.approvalsNeeded), 0);
-  return (
-    <span className="pr-approval pr-approval-pending small">
-      <Icon name="not-run" />
-      {needed > 0 ? `${approval.approvedBy.length} of ${needed} approvals` : 'Approval pending'}
-    </span>
   );
 }
