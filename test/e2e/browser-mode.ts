@@ -69,8 +69,14 @@ export async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/screenshots/${name}.png` });
-  if (process.env['STARBOARD_UPDATE_README_SCREENSHOT'] === '1' && name === 'home-demo') {
-    await page.screenshot({ path: 'docs/screenshot.png' });
+  // The README's pictures, when asked for: Home and a project's dashboard on the demo.
+  const readme: Record<string, string> = {
+    'home-demo': 'docs/screenshot.png',
+    'project-dashboard-light': 'docs/dashboard.png',
+  };
+  const target = readme[name];
+  if (process.env['STARBOARD_UPDATE_README_SCREENSHOT'] === '1' && target !== undefined) {
+    await page.screenshot({ path: target });
   }
 }
 
