@@ -61,10 +61,11 @@ test('a thousand pipelines: only the rows in view are in the DOM, and scrolling 
   await page.locator('main.content').evaluate((main) => main.scrollTo(0, main.scrollHeight));
   await expect(rows.first()).not.toHaveAttribute('data-testid', firstBefore ?? '');
   expect(await rows.count()).toBeLessThan(100);
-  const reachesEnd = await page.locator('[role="list"]:has([data-testid^="pipeline-row-"])').evaluate((list) => {
-    const items = [...list.querySelectorAll<HTMLElement>('[role="listitem"]')];
+  const list = page.locator('[role="list"]:has([data-testid^="pipeline-row-"])');
+  const reachesEnd = await list.evaluate((element: HTMLElement) => {
+    const items = [...element.querySelectorAll<HTMLElement>('[role="listitem"]')];
     const bottom = Math.max(...items.map((item) => item.offsetTop + item.offsetHeight));
-    return Math.abs(bottom - list.offsetHeight) <= 2;
+    return Math.abs(bottom - element.offsetHeight) <= 2;
   });
   expect(reachesEnd).toBe(true);
   await expect(rows.last()).toBeInViewport();

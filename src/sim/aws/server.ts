@@ -28,6 +28,9 @@ interface Decoded {
   input: Input;
 }
 
+/** GET this path on the AWS endpoint: the request counts, keyed "service.operation". */
+export const requestLogPath = '/_sim/requests';
+
 const credentialPattern = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 export class AwsServer {
@@ -62,6 +65,16 @@ export class AwsServer {
     const body = await readBody(req);
     const requestId = this.options.random.uuid();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    // What the simulator answered so far, per service and operation (AWS and GitHub alike), for tests that
+    // check from outside what reached "AWS": e.g. exactly one PutApprovalResult. Loopback only, like the rest.
+    if (req.method === 'GET' && url.pathname === requestLogPath) {
+      send(res, {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(this.options.requests.byOperation()),
+      });
+      return;
+    }
     const scope = credentialPattern.exec(req.headers.authorization ?? '');
     const service = scope
       ? this.#services.get(scope[3] ?? '')
