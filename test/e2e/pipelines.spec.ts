@@ -64,7 +64,11 @@ test('lists every pipeline failing first, filters, and opens one from the keyboa
   await stills(page, 'pipelines');
 
   await page.getByRole('button', { name: /^Failed/ }).click();
-  await expect(rows).toHaveCount(all.filter((p) => p.data.executions?.[0]?.status === 'Failed').length);
+  // The demo keeps running: which pipelines fail may change, so check what is shown, not a count read before.
+  await expect(rows.first()).toContainText('Failed');
+  const failing = await rows.count();
+  expect(failing).toBeLessThan(all.length);
+  for (let i = 0; i < failing; i++) await expect(rows.nth(i)).toContainText('Failed');
   await page.getByRole('button', { name: /^All/ }).click();
 
   const filter = page.getByRole('searchbox', { name: 'Filter pipelines by name or project' });
