@@ -71,6 +71,8 @@ export const eventNames = [
   'activity',
   'refresh.status.changed',
   'codebuild.log.changed',
+  /** Desktop only, from the shell: open this route (a tray menu entry, a notification, a starboard:// link). */
+  'app.navigate',
 ] as const;
 
 export type QueryName = (typeof queryNames)[number];

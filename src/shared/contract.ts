@@ -249,6 +249,7 @@ export const events = {
   'refresh.status.changed': refreshStatusOutput,
   /** More of a build log someone is reading was read, or it ended. */
   'codebuild.log.changed': z.custom<BuildLogChanged>(),
+  'app.navigate': z.object({ hash: z.string().regex(/^#\/[^\s]{0,4094}$/) }),
 } as const satisfies Record<EventName, z.ZodType>;
 
 export type QueryInput<N extends QueryName> = z.input<(typeof queries)[N]['input']>;

@@ -177,13 +177,30 @@ export const windowStateSchema = z
   .strict();
 export type WindowState = z.infer<typeof windowStateSchema>;
 
+/**
+ * What the desktop shell remembers between runs: the window's bounds per
+ * arrangement of displays (a laptop alone, docked at a desk), and whether the
+ * one-time "still running in the tray" hint was shown.
+ */
+export const shellStateSchema = z
+  .object({
+    /** By display arrangement (see shell/window-state.ts displayKey); at most 16 kept. */
+    windows: z.record(z.string().max(512), windowStateSchema),
+    trayHintShown: z.boolean(),
+  })
+  .strict();
+export type ShellState = z.infer<typeof shellStateSchema>;
+export const emptyShellState: ShellState = { windows: {}, trayHintShown: false };
+
 /** Everything in the settings file (config.json in the data folder). Secrets never go here. */
 export const storeFileSchema = z
   .object({
     version: z.literal(1),
     settings: settingsSchema,
     workspace: workspaceSchema,
+    /** The last window bounds, whatever the displays (kept for files written before `shell`). */
     window: windowStateSchema.optional(),
+    shell: shellStateSchema.optional(),
   })
   .strict();
 export type StoreFile = z.infer<typeof storeFileSchema>;

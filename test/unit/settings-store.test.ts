@@ -62,4 +62,23 @@ describe('the settings file (RELIABILITY C05)', () => {
     open().saveWindowState({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
     expect(open().windowState).toEqual({ x: 10, y: 20, width: 1000, height: 700, maximized: false });
   });
+
+  it('remembers the window per arrangement of displays, the newest 16, and the tray hint once shown', () => {
+    const at = (x: number) => ({ x, y: 0, width: 1000, height: 700, maximized: false });
+    const store = open();
+    expect(store.shellState).toEqual({ windows: {}, trayHintShown: false });
+    store.saveWindowStateFor('laptop', at(1));
+    store.saveWindowStateFor('desk', at(2));
+    store.saveWindowStateFor('laptop', at(3));
+    expect(open().shellState.windows).toEqual({ desk: at(2), laptop: at(3) });
+    expect(open().windowState).toEqual(at(3));
+    for (let i = 0; i < 20; i++) store.saveWindowStateFor(`dock-${i}`, at(100 + i));
+    const kept = Object.keys(open().shellState.windows);
+    expect(kept).toHaveLength(16);
+    expect(kept).toContain('dock-19');
+    expect(kept).not.toContain('laptop');
+    store.markTrayHintShown();
+    expect(open().shellState.trayHintShown).toBe(true);
+    expect(Object.keys(open().shellState.windows)).toHaveLength(16);
+  });
 });

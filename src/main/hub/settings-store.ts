@@ -7,11 +7,14 @@ import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   defaultStoreFile,
+  emptyShellState,
   settingsSchema,
+  shellStateSchema,
   storeFileSchema,
   windowStateSchema,
   workspaceSchema,
   type Settings,
+  type ShellState,
   type StoreFile,
   type StoreNotice,
   type WindowState,
@@ -19,6 +22,7 @@ import {
 } from '../../shared/model';
 
 export const storeFileName = 'config.json';
+const maxRememberedArrangements = 16;
 
 /** What conf and electron-store have in common that we use. */
 export interface JsonFileStore {
@@ -78,6 +82,30 @@ export class SettingsStore {
 
   saveWindowState(state: WindowState): void {
     this.write({ ...this.read(), window: windowStateSchema.parse(state) });
+  }
+
+  get shellState(): ShellState {
+    return this.read().shell ?? emptyShellState;
+  }
+
+  /** The window's bounds on one arrangement of displays, also kept as the last bounds of all. */
+  saveWindowStateFor(displays: string, state: WindowState): void {
+    const valid = windowStateSchema.parse(state);
+    const shell = this.shellState;
+    // The newest arrangements win: a laptop docked at ten desks keeps the latest few.
+    const windows = Object.entries({ ...shell.windows, [displays]: valid })
+      .filter(([key]) => key !== displays)
+      .slice(-(maxRememberedArrangements - 1));
+    const file = this.read();
+    this.write({
+      ...file,
+      window: valid,
+      shell: shellStateSchema.parse({ ...shell, windows: Object.fromEntries([...windows, [displays, valid]]) }),
+    });
+  }
+
+  markTrayHintShown(): void {
+    this.write({ ...this.read(), shell: { ...this.shellState, trayHintShown: true } });
   }
 
   private read(): StoreFile {
