@@ -1,160 +1,154 @@
-// Accessibility of every page: an axe-core scan (WCAG 2.1 A/AA and best
-// practice) in the light and the dark theme, failing on any serious or
-// critical violation, with a screenshot of each page in each theme; and the
-// keyboard: Tab from the top of Home walks the sidebar, the page and the
-// status bar in that order, with a visible focus ring on each stop.
+// The walk of every page: each page of the window on the demo workspace, in
+// the light and the dark theme, scanned by axe-core (serious or critical
+// findings fail) and screenshotted as test-results/screenshots/
+// a11y-<page>-<light|dark>.png. Adding a page is one line in `walk`.
+// Then the states a click opens (the decision dialog, a job's log), the empty
+// workspace, and the keyboard: Tab from the top of Home walks the sidebar, the
+// page and the status bar in that order, with a visible focus ring on each stop.
 //
 // The theme is 'system' (the default setting), so emulating the colour scheme
 // switches it without changing the settings the other tests share.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, request, test, type Page } from '@playwright/test';
-import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
-import type { ProjectView, ProjectsView } from '../../src/shared/projects';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { codeDeployDeploymentHref, deployTargetHref, projectHref, runHref } from '../../src/renderer/src/route-paths';
 import type { Snapshot } from '../../src/shared/snapshot';
-import { deployTargetHref } from '../../src/renderer/src/route-paths';
-import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
-
-const themes = ['light', 'dark'] as const;
-
-/** Scans the page as it is now in both themes and saves a screenshot of each; fails on serious or critical findings. */
-async function scan(page: Page, name: string): Promise<void> {
-  const problems: string[] = [];
-  for (const theme of themes) {
-    await page.emulateMedia({ colorScheme: theme });
-    // Let the theme's transitions (if any) settle before colours are measured.
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-    await screenshot(page, `a11y-${name}-${theme}`);
-    // Legacy mode runs axe.run in the page itself; the default opens a blank page per scan to merge
-    // frame results, which costs seconds and the app has no frames.
-    const results = await new AxeBuilder({ page })
-      .setLegacyMode()
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-      .analyze();
-    for (const violation of results.violations) {
-      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
-      const targets = violation.nodes
-        .slice(0, 4)
-        .map((node) => `      ${node.target.join(' ')}  ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`)
-        .join('\n');
-      problems.push(
-        `[${theme}] ${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} node(s)\n${targets}`,
-      );
-    }
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  expect.soft(problems, `axe found serious or critical problems on ${name}:\n${problems.join('\n')}`).toEqual([]);
-}
+import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
+import { scan } from './axe';
+import { callApi, startBrowserMode, startDemo, watchCsp, type RunningStarboard } from './browser-mode';
 
 // Stills: axe measures colours frame by frame far slower while the running stage's animations play.
 test.use({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
 
+/** One page of the walk: its name in the screenshots, its hash route, and what shows once it has its data. */
+interface Stop {
+  name: string;
+  /** The route, or how to find it in the demo's snapshot (for pages of one item). */
+  hash: string | ((snapshot: Snapshot) => string);
+  ready: (page: Page) => Locator;
+}
+
+const { storefront, paymentsApi, mobileBackend } = demoAws;
+const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { level: 1, name });
+const approvalCard = (page: Page) => page.getByRole('listitem').filter({ hasText: storefront.pipeline });
+
+// Every page: the sidebar's, then the pages of one item. A page joins the walk with one entry here.
+const walk: Stop[] = [
+  { name: 'home', hash: '#/', ready: (page) => page.getByRole('link', { name: /Storefront/ }).first() },
+  ...[storefront.project, paymentsApi.project, mobileBackend.project].map((project) => ({
+    name: `project-${project}`,
+    hash: projectHref(project),
+    ready: (page: Page) => page.getByRole('main').getByRole('region').first(),
+  })),
+  {
+    name: 'approvals',
+    hash: '#/approvals',
+    ready: (page) => approvalCard(page).getByRole('list', { name: 'What would ship' }),
+  },
+  {
+    name: 'deployments',
+    hash: '#/deployments',
+    ready: (page) =>
+      page
+        .getByRole('table', { name: 'Deployments of Storefront' })
+        .getByTestId(`deploy-cell-codedeploy-${storefront.deploymentGroup}`)
+        .getByRole('link', { name: /^Deployment d-/ }),
+  },
+  {
+    name: 'codedeploy-deployment',
+    hash: (snapshot) => codeDeployDeploymentHref(latestDeployment(snapshot)),
+    ready: (page) => page.locator('.codedeploy-facts'),
+  },
+  {
+    name: 'deploy-target-beanstalk',
+    hash: (snapshot) => deployTargetHref(beanstalkEnvironment(snapshot)),
+    ready: heading(new RegExp(paymentsApi.environment)),
+  },
+  {
+    name: 'github-run',
+    hash: (snapshot) => failedRunHref(snapshot),
+    ready: (page) =>
+      page
+        .getByRole('list', { name: 'Jobs' })
+        .locator('.job-failed')
+        .first()
+        .getByRole('list', { name: /^Steps of / }),
+  },
+  { name: 'accounts', hash: '#/accounts', ready: (page) => page.getByRole('main').getByRole('list').first() },
+  { name: 'settings', hash: '#/settings', ready: heading('Settings') },
+];
+
+function latestDeployment(snapshot: Snapshot): string {
+  for (const resource of Object.values(snapshot.resources))
+    if (resource.kind === 'codedeploy-group' && resource.data.group.name === storefront.deploymentGroup) {
+      const id = resource.data.deployments[0]?.id;
+      if (id) return id;
+    }
+  throw new Error(`the snapshot holds no deployment of ${storefront.deploymentGroup}`);
+}
+
+function beanstalkEnvironment(snapshot: Snapshot): string {
+  const environment = Object.values(snapshot.resources).find(
+    (r) => r.kind === 'beanstalk-environment' && r.data.environment.name === paymentsApi.environment,
+  );
+  if (!environment) throw new Error(`the snapshot holds no ${paymentsApi.environment}`);
+  return environment.id;
+}
+
+function failedRunHref(snapshot: Snapshot): string {
+  for (const resource of Object.values(snapshot.resources))
+    if (resource.kind === 'github-repository' && resource.data.fullName === storefront.fullRepositoryId) {
+      const run = resource.data.runs.find((r) => r.conclusion === 'failure');
+      if (run)
+        return runHref({ accountKey: resource.data.accountKey, repository: resource.data.fullName, runId: run.id });
+    }
+  throw new Error(`the snapshot holds no failed run of ${storefront.fullRepositoryId}`);
+}
+
 test.describe('the demo workspace', () => {
   let app: RunningStarboard;
-  let projects: ProjectView[] = [];
   let snapshot: Snapshot;
+  // One tab for the walk: moving between pages changes the hash, as the sidebar does, rather than reloading.
+  let tab: Page;
+  let csp: () => Promise<string[]>;
 
-  test.beforeAll(async () => {
-    app = await startBrowserMode({ args: ['--demo'] });
-    const api = await request.newContext();
-    const call = async (path: string): Promise<unknown> =>
-      ((await (await api.post(`${app.url}api/${path}`, { data: {} })).json()) as { value: unknown }).value;
-    await expect
-      .poll(async () => JSON.stringify(await call('query/projects.list')), { timeout: 20_000 })
-      .toContain('"acme-rockets/mobile-backend"');
-    await call('command/refresh.now');
-    // Wait for the data every page shows: a failed run, a live deployment, the Beanstalk environment.
-    await expect
-      .poll(
-        async () => {
-          const text = JSON.stringify(await call('query/snapshot.get'));
-          return (
-            /"conclusion":"failure"/.test(text) && /"live":\{"sha"/.test(text) && /"beanstalk-environment"/.test(text)
-          );
-        },
-        { timeout: 20_000 },
-      )
-      .toBe(true);
-    projects = ((await call('query/projects.list')) as ProjectsView).projects;
-    snapshot = (await call('query/snapshot.get')) as Snapshot;
-    await api.dispose();
+  test.beforeAll(async ({ browser }) => {
+    // The data every page shows: a failed run, a live deployment, the Beanstalk environment, CodeDeploy's deployments.
+    app = await startDemo([
+      /"conclusion":"failure"/,
+      /"live":\{"sha"/,
+      /"kind":"beanstalk-environment"/,
+      /"id":"d-[A-Z0-9]{9}"/,
+    ]);
+    snapshot = (await callApi(app, 'query/snapshot.get')) as Snapshot;
+    tab = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    csp = await watchCsp(tab);
   });
 
   test.afterAll(async () => {
+    await tab.close();
     await app.stop();
   });
 
-  test('Home', async ({ page }) => {
-    const csp = await watchCsp(page);
-    await page.goto(app.url);
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(page.getByRole('link', { name: /Storefront/ }).first()).toBeVisible();
-    await scan(page, 'home');
-    expect(await csp()).toEqual([]);
-  });
+  for (const stop of walk)
+    test(`${stop.name} passes axe in light and dark`, async () => {
+      await tab.goto(`${app.url}${typeof stop.hash === 'string' ? stop.hash : stop.hash(snapshot)}`);
+      await expect(tab.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(stop.ready(tab)).toBeVisible({ timeout: 20_000 });
+      await scan(tab, stop.name);
+      expect(await csp()).toEqual([]);
+    });
 
-  test('each project’s page', async ({ page }) => {
-    expect(projects.length).toBe(3);
-    for (const project of projects) {
-      await page.goto(`${app.url}#/projects/${encodeURIComponent(project.id)}`);
-      await expect(page.getByRole('heading', { level: 1 })).toContainText(project.name);
-      await expect(page.getByRole('region').first()).toBeVisible();
-      await scan(page, `project-${project.id}`);
-    }
-  });
-
-  test('Approvals, and the decision dialog', async ({ page }) => {
+  test('the decision dialog', async ({ page }) => {
     await page.goto(`${app.url}#/approvals`);
-    const card = page.getByRole('listitem').filter({ hasText: demoAws.storefront.pipeline });
+    const card = approvalCard(page);
     await expect(card.getByRole('list', { name: 'What would ship' })).toBeVisible({ timeout: 15_000 });
-    await scan(page, 'approvals');
     await card.getByRole('button', { name: /^Approve storefront-pipeline/ }).click();
     await expect(page.getByRole('dialog')).toBeVisible();
     await scan(page, 'approvals-dialog');
   });
 
-  test('Deployments, a CodeDeploy deployment and a Beanstalk environment', async ({ page }) => {
-    await page.goto(`${app.url}#/deployments`);
-    const storefront = page.getByRole('table', { name: 'Deployments of Storefront' });
-    const group = storefront.getByTestId(`deploy-cell-codedeploy-${demoAws.storefront.deploymentGroup}`);
-    await expect(group.getByRole('link', { name: /^Deployment d-/ })).toBeVisible({ timeout: 20_000 });
-    await scan(page, 'deployments');
-
-    await group.getByRole('link', { name: /^Deployment d-/ }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toContainText('storefront / storefront-prod');
-    await expect(page.locator('.codedeploy-facts')).toBeVisible();
-    await scan(page, 'codedeploy-deployment');
-
-    const environment = Object.values(snapshot.resources).find(
-      (r) => r.kind === 'beanstalk-environment' && r.data.environment.name === demoAws.paymentsApi.environment,
-    );
-    expect(environment).toBeDefined();
-    await page.goto(`${app.url}${deployTargetHref(environment?.id ?? '')}`);
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(demoAws.paymentsApi.environment);
-    await scan(page, 'deploy-target-beanstalk');
-  });
-
-  test('Accounts and Settings', async ({ page }) => {
-    await page.goto(`${app.url}#/accounts`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Accounts' })).toBeVisible();
-    await expect(page.getByRole('list').first()).toBeVisible();
-    await scan(page, 'accounts');
-    await page.goto(`${app.url}#/settings`);
-    await expect(page.getByRole('radio', { name: 'Match the system' })).toBeChecked();
-    await scan(page, 'settings');
-  });
-
-  test('a GitHub workflow run and a job’s log', async ({ page }) => {
-    await page.goto(`${app.url}#/projects/${demoAws.storefront.project}`);
-    const failed = page
-      .getByRole('region', { name: 'Actions' })
-      .getByRole('listitem')
-      .filter({ has: page.getByRole('button', { name: /^Re-run the failed jobs of / }) })
-      .first();
-    await failed.getByRole('link', { name: /^Jobs and logs of / }).click();
+  test('a failed job’s log', async ({ page }) => {
+    await page.goto(`${app.url}${failedRunHref(snapshot)}`);
     const failedJob = page.getByRole('list', { name: 'Jobs' }).locator('.job-failed').first();
-    await expect(failedJob.getByRole('list', { name: /^Steps of / })).toBeVisible();
-    await scan(page, 'github-run');
-
     await failedJob.getByRole('link', { name: /^View the log of / }).click();
     await expect(
       page

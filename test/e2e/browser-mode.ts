@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Snapshot } from '../../src/shared/snapshot';
+import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
 
 export interface RunningStarboard {
   url: string;
@@ -93,11 +95,18 @@ export async function callApi(app: RunningStarboard, path: string, data: unknown
 }
 
 /**
- * Browser mode on the demo workspace, waited on until the snapshot holds what
- * `ready` looks for (its JSON text matched by a pattern), with a refresh
- * asked for once the projects are discovered so that idle-cadence reads come soon.
+ * What a test waits for in the demo's snapshot: its JSON text matched by a
+ * pattern (or by every one of several), or a check of the snapshot itself.
  */
-export async function startDemo(ready: RegExp = /"kind":"pipeline"/, timeout = 30_000): Promise<RunningStarboard> {
+export type DemoReady = RegExp | readonly RegExp[] | ((snapshot: Snapshot) => boolean);
+
+/**
+ * Browser mode on the demo workspace, waited on until the snapshot holds what
+ * `ready` looks for, with a refresh asked for once discovery has tied both of
+ * the demo's GitHub repositories to their projects, so that idle-cadence reads
+ * (pull requests, runs, environments) come soon.
+ */
+export async function startDemo(ready: DemoReady = /"kind":"pipeline"/, timeout = 30_000): Promise<RunningStarboard> {
   const app = await startBrowserMode({ args: ['--demo'] });
   const deadline = Date.now() + timeout;
   const until = async (check: () => Promise<boolean>, what: string): Promise<void> => {
@@ -106,11 +115,20 @@ export async function startDemo(ready: RegExp = /"kind":"pipeline"/, timeout = 3
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   };
-  await until(
-    async () => JSON.stringify(await callApi(app, 'query/projects.list')).includes('"projects":[{'),
-    'projects',
-  );
+  const repositories = [demoAws.storefront.fullRepositoryId, demoAws.mobileBackend.githubRepository];
+  await until(async () => {
+    const text = JSON.stringify(await callApi(app, 'query/projects.list'));
+    return repositories.every((repository) => text.includes(`"${repository}"`));
+  }, 'its projects');
   await callApi(app, 'command/refresh.now');
-  await until(async () => ready.test(JSON.stringify(await callApi(app, 'query/snapshot.get'))), String(ready));
+  const holds =
+    typeof ready === 'function'
+      ? ready
+      : (snapshot: Snapshot): boolean => {
+          const text = JSON.stringify(snapshot);
+          return (ready instanceof RegExp ? [ready] : ready).every((pattern) => pattern.test(text));
+        };
+  const what = typeof ready === 'function' ? 'what the test waits for' : String(ready);
+  await until(async () => holds((await callApi(app, 'query/snapshot.get')) as Snapshot), what);
   return app;
 }

@@ -1,7 +1,9 @@
 // The command palette and the keyboard shortcuts sheet on the demo: opened
 // from the keyboard and the sidebar, ranked results, Enter opens a project or
-// runs a command (the theme), Escape gives focus back, "?" lists the keys.
+// runs a command (the theme), Escape gives focus back, "?" lists the keys;
+// the open palette passes axe in the light and the dark theme.
 import { expect, test, type Page } from '@playwright/test';
+import { scan } from './axe';
 import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
@@ -145,4 +147,19 @@ test('"?" and the palette open the keyboard shortcuts sheet', async ({ page }) =
   await sheet.getByRole('button', { name: 'Close' }).click();
   await expect(sheet).toHaveCount(0);
   expect(await violations()).toEqual([]);
+});
+
+test('the open palette passes axe in light and dark', async ({ page }) => {
+  await openDemo(page);
+  await page.keyboard.press('Control+k');
+  await expect(palette(page)).toBeVisible();
+  await expect(options(page).first()).toBeVisible();
+  await scan(page, 'command-palette');
+  // With results highlighted, and with none.
+  await field(page).fill('store');
+  await expect(options(page).first().locator('mark')).not.toHaveCount(0);
+  await scan(page, 'command-palette-results');
+  await field(page).fill('no such thing qqq');
+  await expect(palette(page)).toContainText('No matches');
+  await scan(page, 'command-palette-no-matches');
 });

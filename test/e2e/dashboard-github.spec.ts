@@ -1,28 +1,14 @@
 // GitHub on the dashboard: the mobile backend's Actions runs (one waiting for
 // review in production) and environments, the storefront's pull requests, and
 // workflows counted in the project cards on Home.
-import { expect, request, test, type Page } from '@playwright/test';
-import { screenshot, startBrowserMode, type RunningStarboard } from './browser-mode';
+import { expect, test, type Page } from '@playwright/test';
+import { callApi, screenshot, startDemo, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
 test.beforeAll(async () => {
-  app = await startBrowserMode({ args: ['--demo'] });
-  // The storefront's repository is watched once discovery has tied it to the
-  // storefront pipeline; pull requests and runs are read on the idle cadence.
-  // Ask for a refresh after that rather than wait minutes for it.
-  const api = await request.newContext();
-  const call = async (path: string) =>
-    ((await (await api.post(`${app.url}api/${path}`, { data: {} })).json()) as { value: unknown }).value;
-  await expect
-    .poll(async () => JSON.stringify(await call('query/projects.list')), { timeout: 20_000 })
-    .toContain('"acme-rockets/storefront"');
-  await call('command/refresh.now');
-  await expect
-    .poll(async () => JSON.stringify(await call('query/snapshot.get')).match(/"runNumber"/g)?.length ?? 0, {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(0);
-  await api.dispose();
+  // The storefront's repository is watched once discovery has tied it to the storefront pipeline; pull requests
+  // and runs are read on the idle cadence: startDemo asks for a refresh after that rather than wait minutes for it.
+  app = await startDemo(/"runNumber"/);
 });
 
 test.afterAll(async () => {
@@ -102,8 +88,8 @@ test('home counts workflows, GitHub pull requests and runs waiting for review', 
   await expect(storefront).toContainText(/open pull requests?/);
 });
 
-test('dark theme', async ({ page, request }) => {
-  await request.post(`${app.url}api/command/settings.update`, { data: { theme: 'dark' } });
+test('dark theme', async ({ page }) => {
+  await callApi(app, 'command/settings.update', { theme: 'dark' });
   try {
     await mobileBackend(page);
     await expect(page.getByRole('region', { name: 'Environments' })).toBeVisible();
@@ -115,7 +101,7 @@ test('dark theme', async ({ page, request }) => {
     await expect(page.getByRole('list', { name: 'Projects' }).getByRole('listitem')).toHaveCount(3);
     await screenshot(page, 'dashboard-github-home-dark');
   } finally {
-    await request.post(`${app.url}api/command/settings.update`, { data: { theme: 'system' } });
+    await callApi(app, 'command/settings.update', { theme: 'system' });
   }
 });
 

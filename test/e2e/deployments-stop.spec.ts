@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CodeDeployClient, CreateDeploymentCommand } from '@aws-sdk/client-codedeploy';
-import { expect, request, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
-import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
+import { callApi, screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
 import { startSimulatorProcess, type RunningSimulator } from './simulator-process';
 
 test.setTimeout(120_000);
@@ -80,19 +80,15 @@ test('stops a running deployment with a rollback, after naming it in a dialog', 
   expect(deploymentId).toMatch(/^d-[A-Z0-9]{9}$/);
 
   // Ask for a refresh until the snapshot holds it running (the groups are read first).
-  const api = await request.newContext();
-  const call = async (path: string) =>
-    ((await (await api.post(`${app.url}api/${path}`, { data: {} })).json()) as { value: unknown }).value;
   await expect
     .poll(
       async () => {
-        await call('command/refresh.now');
-        return JSON.stringify(await call('query/snapshot.get')).includes(`"id":"${deploymentId}"`);
+        await callApi(app, 'command/refresh.now');
+        return JSON.stringify(await callApi(app, 'query/snapshot.get')).includes(`"id":"${deploymentId}"`);
       },
       { timeout: 45_000, intervals: [2_000] },
     )
     .toBe(true);
-  await api.dispose();
 
   await page.goto(`${app.url}#/deployments/codedeploy/${deploymentId}`);
   const header = page.locator('.codedeploy-title-row');

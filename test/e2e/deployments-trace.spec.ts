@@ -2,11 +2,11 @@
 // production CodeDeploy group and the payments API's Beanstalk environment
 // traced back through their pipelines to the commit, and the pipeline tile's
 // deploy actions linking forward to what they deployed.
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { ActionDetail, PipelineExecution, StageDetail } from '../../src/shared/pipelines';
 import type { AnyResource, Snapshot } from '../../src/shared/snapshot';
 import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
-import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
+import { screenshot, startDemo, watchCsp, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
 
@@ -35,27 +35,21 @@ let storefront: DeployRun;
 let payments: DeployRun;
 
 test.beforeAll(async () => {
-  app = await startBrowserMode({ args: ['--demo'] });
-  const api = await request.newContext();
-  const snapshot = async (): Promise<Snapshot> =>
-    ((await (await api.post(`${app.url}api/query/snapshot.get`, { data: {} })).json()) as { value: Snapshot }).value;
   // Both pipelines' states and executions, and the deployment group's deployments, must have been read once.
-  await expect
-    .poll(
-      async () => {
-        const s = await snapshot();
-        const sf = deployRun(s, demoAws.storefront.pipeline, 'DeploymentGroupName', demoAws.storefront.deploymentGroup);
-        const pa = deployRun(s, demoAws.paymentsApi.pipeline, 'EnvironmentName', demoAws.paymentsApi.environment);
-        const groupRead = Object.values(s.resources).some(
-          (r) => r.kind === 'codedeploy-group' && r.data.deployments.length > 0,
-        );
-        if (sf && pa && groupRead) [storefront, payments] = [sf, pa];
-        return Boolean(sf && pa && groupRead);
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
-  await api.dispose();
+  app = await startDemo((snapshot) => {
+    const sf = deployRun(
+      snapshot,
+      demoAws.storefront.pipeline,
+      'DeploymentGroupName',
+      demoAws.storefront.deploymentGroup,
+    );
+    const pa = deployRun(snapshot, demoAws.paymentsApi.pipeline, 'EnvironmentName', demoAws.paymentsApi.environment);
+    const groupRead = Object.values(snapshot.resources).some(
+      (r) => r.kind === 'codedeploy-group' && r.data.deployments.length > 0,
+    );
+    if (sf && pa && groupRead) [storefront, payments] = [sf, pa];
+    return Boolean(sf && pa && groupRead);
+  });
 });
 
 test.afterAll(async () => {

@@ -3,7 +3,7 @@
 // Yellow Beanstalk environment, the mobile backend's GitHub environments), and
 // a CodeDeploy deployment's lifecycle hooks with the failed one's log tail,
 // and each kind of deploy target's own page.
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
 import type {
   CloudFormationStackResource,
@@ -12,32 +12,13 @@ import type {
 } from '../../src/shared/deployments';
 import { deployTargetId, type AnyResource, type Snapshot } from '../../src/shared/snapshot';
 import { deployTargetHref } from '../../src/renderer/src/routes';
-import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
+import { callApi, screenshot, startDemo, watchCsp, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
 test.beforeAll(async () => {
-  app = await startBrowserMode({ args: ['--demo'] });
-  // Environments are read on the idle cadence once discovery tied the repository
-  // to its project: ask for a refresh rather than wait for it.
-  const api = await request.newContext();
-  const call = async (path: string) =>
-    ((await (await api.post(`${app.url}api/${path}`, { data: {} })).json()) as { value: unknown }).value;
-  await expect
-    .poll(async () => JSON.stringify(await call('query/projects.list')), { timeout: 20_000 })
-    .toContain('"acme-rockets/mobile-backend"');
-  await call('command/refresh.now');
-  await expect
-    .poll(async () => JSON.stringify(await call('query/snapshot.get')).match(/"live":\{"sha"/g)?.length ?? 0, {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(0);
-  // The stack and the service are read once the definitions named them.
-  await expect
-    .poll(async () => JSON.stringify(await call('query/snapshot.get')), { timeout: 20_000 })
-    .toMatch(
-      /"kind":"ecs-service"[\s\S]*"kind":"cloudformation-stack"|"kind":"cloudformation-stack"[\s\S]*"kind":"ecs-service"/,
-    );
-  await api.dispose();
+  // Environments are read on the idle cadence once discovery tied the repository to its project (startDemo asks
+  // for a refresh then); the stack and the service are read once the definitions named them.
+  app = await startDemo([/"live":\{"sha"/, /"kind":"ecs-service"/, /"kind":"cloudformation-stack"/]);
 });
 
 test.afterAll(async () => {
@@ -279,13 +260,11 @@ test('a failed CodeDeploy deployment: header, counts, and each hook in order wit
 
 /** The snapshot id of the demo's resource of this kind and name, once the hub has read it. */
 async function resourceIdOf(kind: AnyResource['kind'], name: string): Promise<string> {
-  const api = await request.newContext();
   let id: string | undefined;
   await expect
     .poll(
       async () => {
-        const response = await api.post(`${app.url}api/query/snapshot.get`, { data: {} });
-        const snapshot = ((await response.json()) as { value: Snapshot }).value;
+        const snapshot = (await callApi(app, 'query/snapshot.get')) as Snapshot;
         id = Object.values(snapshot.resources).find(
           (r) =>
             r.kind === kind &&
@@ -297,7 +276,6 @@ async function resourceIdOf(kind: AnyResource['kind'], name: string): Promise<st
       { timeout: 20_000 },
     )
     .toBeDefined();
-  await api.dispose();
   return id ?? '';
 }
 

@@ -3,25 +3,12 @@
 // the first error). A synthetic 100,000-line log, served in place of the
 // hub's answer, checks that the viewer renders only the rows in view, that
 // escapes are styled or stripped but never interpreted, and the error messages.
-import { expect, request, test, type Page } from '@playwright/test';
-import { screenshot, startBrowserMode, watchCsp, type RunningStarboard } from './browser-mode';
+import { expect, test, type Page } from '@playwright/test';
+import { screenshot, startDemo, watchCsp, type RunningStarboard } from './browser-mode';
 
 let app: RunningStarboard;
 test.beforeAll(async () => {
-  app = await startBrowserMode({ args: ['--demo'] });
-  const api = await request.newContext();
-  const call = async (path: string) =>
-    ((await (await api.post(`${app.url}api/${path}`, { data: {} })).json()) as { value: unknown }).value;
-  await expect
-    .poll(async () => JSON.stringify(await call('query/projects.list')), { timeout: 20_000 })
-    .toContain('"acme-rockets/storefront"');
-  await call('command/refresh.now');
-  await expect
-    .poll(async () => JSON.stringify(await call('query/snapshot.get')).match(/"conclusion":"failure"/g)?.length ?? 0, {
-      timeout: 20_000,
-    })
-    .toBeGreaterThan(0);
-  await api.dispose();
+  app = await startDemo(/"conclusion":"failure"/);
 });
 
 test.afterAll(async () => {
