@@ -138,7 +138,10 @@ describe('deciding', () => {
   it('treats the same requestId twice as one decision', async () => {
     const { approvals, id } = service();
     const input = { requestId: requestId(1), approvalId: id, decision: 'approve' as const, comment: 'Ship it' };
+    expect(approvals.list().map((a) => a.approvalId)).toEqual([id]);
     expect(await approvals.decide(input)).toEqual({ ok: true, value: { status: 'succeeded' } });
+    // Decided: no longer offered (tray, inbox, notification) though the state was not read again yet.
+    expect(approvals.list()).toEqual([]);
     expect(await approvals.decide(input)).toEqual({ ok: true, value: { status: 'succeeded' } });
     expect(fake.calls).toHaveLength(1);
     const reused = await approvals.decide({ ...input, decision: 'reject' });
@@ -277,7 +280,8 @@ describe('restart reconciliation (R02)', () => {
     const settled = await approvals.reconcile();
     expect(settled.map((e) => e.status)).toEqual(['succeeded']);
     expect(fake.calls).toHaveLength(0);
-    expect(approvals.list()[0]?.submitting).toBe(false);
+    // Decided: it leaves the list at once, before the registry reads the state again.
+    expect(approvals.list()).toEqual([]);
     const audit = await journal.audit.read();
     expect(audit.at(-1)).toMatchObject({ event: 'reconciled', result: 'succeeded', response: { reconciled: true } });
   });

@@ -39,9 +39,20 @@ export class AwsApprovals {
     this.#logger = deps.logger ?? silentLogger;
   }
 
-  /** What waits, with `submitting` set while a decision (or a restart's reconciliation) is in flight. */
+  /**
+   * What waits, with `submitting` set while a decision (or a restart's
+   * reconciliation) is in flight. One decided here is left out at once: the
+   * pipeline's state, read again right after, may lag behind CodePipeline.
+   */
   list(): AwsApprovalSummary[] {
-    return this.#deps.registry.list().map((s) => ({ ...s, submitting: this.#activeForId(s.approvalId) !== undefined }));
+    const { registry, journal } = this.#deps;
+    return registry
+      .list()
+      .filter((s) => {
+        const key = registry.resolve(s.approvalId)?.key;
+        return key === undefined || journal.decidedFor(key) === undefined;
+      })
+      .map((s) => ({ ...s, submitting: this.#activeForId(s.approvalId) !== undefined }));
   }
 
   async decide(input: DecideInput): Promise<DecideResult> {

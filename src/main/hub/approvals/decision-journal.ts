@@ -94,6 +94,12 @@ export class DecisionJournal<E extends DecisionEntry> {
     return undefined;
   }
 
+  /** A decision for this approval that the provider accepted: it no longer waits, whatever the last read says. */
+  decidedFor(key: string): E | undefined {
+    for (const entry of this.#entries.values()) if (entry.key === key && entry.status === 'succeeded') return entry;
+    return undefined;
+  }
+
   /** Decisions a previous run left pending or submitting. */
   unfinished(): E[] {
     return [...this.#entries.values()].filter((e) => active(e.status));

@@ -16,8 +16,8 @@ export interface DesktopView {
   setMenu(menu: MenuItemModel[]): void;
   /** Shows one notification; a shown one with the same id is replaced. */
   notify(notification: PlannedNotification): void;
-  /** Shows (creating if need be) and focuses the main window at this route (`#/…`). */
-  openWindow(hash: string): void;
+  /** Shows (creating if need be) and focuses the main window, at this route (`#/…`) when given, as it was otherwise. */
+  openWindow(hash?: string): void;
   /**
    * Opens the small review window of one approval: it shows what would ship
    * and takes the comment; nothing is decided until the user clicks there.

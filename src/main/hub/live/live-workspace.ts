@@ -215,6 +215,8 @@ export class LiveWorkspace {
     const result = await this.approvals.decide(input);
     const region = approval ? this.#regions.get(awsSourceId(approval.location)) : undefined;
     if (region && approval) this.scheduler.nudge(pipelineTaskKey(region, approval.ref.pipeline));
+    // A decided approval leaves the list now (the tray, the inbox), before the state is read again.
+    this.#notifyApprovals();
     return result;
   }
 
