@@ -26,6 +26,7 @@ import { cadenceScales } from './scheduler';
 import { PromptBroker } from './prompts';
 import type { SettingsStore } from './settings-store';
 import type { GitHubAuth } from '../sources/github-auth/index';
+import { describeCrash, type CrashKind } from '../crash-guard';
 
 export interface HubOptions {
   store: SettingsStore;
@@ -51,6 +52,8 @@ export interface Hub {
   dispatch(kind: MessageKind, name: unknown, payload: unknown): Promise<Result<unknown>>;
   subscribe(listener: (event: HubEvent) => void): () => void;
   system(signal: SystemSignal): void;
+  /** Keeps an error nothing handled (redacted, with the top of its stack) for Settings → Diagnostics. */
+  recordCrash(kind: CrashKind, error: unknown): void;
   /** Stops refreshing, writes what is pending and stops the demo simulator. */
   close(): Promise<void>;
 }
@@ -263,6 +266,10 @@ export function createHub(options: HubOptions): Hub {
     dispatch,
     subscribe: (listener) => bus.subscribe(listener),
     system,
+    recordCrash: (kind, error) => {
+      const { message, stack } = describeCrash(error);
+      log.error(`Unhandled error (${kind}): ${message}`, { kind, ...(stack ? { stack } : {}) });
+    },
     close: async () => {
       githubHandlers.close();
       await live?.close();

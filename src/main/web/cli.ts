@@ -12,6 +12,7 @@ import { environmentOnlyVault } from '../hub/github-tokens';
 import { consoleLogger } from '../hub/log';
 import { resolveDataDir } from '../hub/data-dir';
 import { SettingsStore } from '../hub/settings-store';
+import { installCrashGuard } from '../crash-guard';
 import { startWebServer } from './server';
 import { tokenFrom } from './guard';
 
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     // Browser mode keeps no tokens: GitHub accounts use GITHUB_TOKEN or the GitHub CLI.
     tokenVault: environmentOnlyVault(),
   });
+  installCrashGuard(process, (kind, error) => hub.recordCrash(kind, error));
   if (values.demo) await hub.dispatch('command', 'demo.open', {});
   const server = await startWebServer({
     hub,
