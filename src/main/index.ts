@@ -1,11 +1,17 @@
 // The desktop app's boot script: lifecycle, and one setup call per feature.
 // Decisions live in hub/; the shell only wires Electron to it.
 import { join } from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import { composeHub } from './compose-hub';
 import { dataDirOverride } from './hub/data-dir';
+import { startDesktopFeed } from './hub/desktop/desktop-feed';
+import type { DesktopFeed } from './hub/desktop/desktop-view';
 import { consoleLogger as log } from './hub/log';
 import { SettingsStore } from './hub/settings-store';
+import { installAppMenu } from './shell/app-menu';
+import { setupCloseToTray } from './shell/close-to-tray';
+import { receiveDeepLinks, registerProtocolClient } from './shell/deep-links';
+import { createDesktopView } from './shell/desktop-view';
 import { enterpriseHost } from './shell/external-links';
 import { forwardEvents, registerIpc } from './shell/ipc';
 import { createOpenExternal } from './shell/open-external';
@@ -16,12 +22,15 @@ import { claimSingleInstance } from './shell/single-instance';
 import { forwardPowerEvents } from './shell/system-signals';
 import { syncLoginItem } from './shell/login-item';
 import { quitGracefully } from './shell/graceful-quit';
+import { followTheme } from './shell/theme';
+import { trayIconsDir } from './shell/tray';
 import { createMainWindow } from './shell/window';
 import { openTokenVault } from './shell/token-vault';
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preload = join(import.meta.dirname, '../preload/index.cjs');
+const appUrl = devServerUrl ?? `${appOrigin}/index.html`;
 
 const home = dataDirOverride({ env: process.env, cwd: process.cwd() });
 if (home) app.setPath('userData', home);
@@ -29,11 +38,15 @@ if (home) app.setPath('userData', home);
 registerAppScheme();
 app.enableSandbox();
 
-let mainWindow: BrowserWindow | undefined;
+/** Shows the main window; set once the app has started. */
+let showWindow: () => void = () => undefined;
+/** Links that arrive before the desktop feed runs wait here (one). */
+const deepLinks = receiveDeepLinks(process.argv);
 
-if (!claimSingleInstance(() => mainWindow)) {
+if (!claimSingleInstance({ showWindow: () => showWindow(), onLink: deepLinks.receive })) {
   app.quit();
 } else {
+  registerProtocolClient();
   void app.whenReady().then(start);
 }
 
@@ -67,29 +80,66 @@ function start(): void {
     signInHost = uri === undefined ? undefined : enterpriseHost(uri);
   });
   if (process.argv.includes('--demo')) void hub.dispatch('command', 'demo.open', {});
-  quitGracefully(() => hub.close(), log);
+  const desktop: { feed?: DesktopFeed } = {};
+  quitGracefully(async () => {
+    desktop.feed?.close();
+    await hub.close();
+  }, log);
   forwardPowerEvents(hub);
   syncLoginItem(hub, store.settings.startAtLogin, log);
+  followTheme(hub, store.settings.theme);
   const origins = devServerUrl ? [new URL(devServerUrl).origin] : [appOrigin];
   registerIpc(hub, origins, log);
 
-  const openMainWindow = (): void => {
-    mainWindow = createMainWindow({
+  const closeToTray = setupCloseToTray({ store, platform: process.platform, warn: log.warn });
+  let mainWindow: BrowserWindow | undefined;
+  const openMainWindow = (hash?: string): BrowserWindow => {
+    const window = createMainWindow({
       preload,
-      url: devServerUrl ?? `${appOrigin}/index.html`,
+      url: `${appUrl}${hash ?? ''}`,
       savedState: store.windowState,
-      saveState: (state) => store.saveWindowState(state),
+      savedByDisplays: store.shellState.windows,
+      saveState: (displays, state) => {
+        try {
+          store.saveWindowStateFor(displays, state);
+        } catch (error) {
+          log.warn('could not save the window bounds', { error: String(error) });
+        }
+      },
     });
-    forwardEvents(hub, mainWindow);
-    mainWindow.on('closed', () => (mainWindow = undefined));
+    mainWindow = window;
+    forwardEvents(hub, window);
+    closeToTray.guard(window);
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = undefined;
+    });
+    return window;
   };
-  openMainWindow();
 
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  const view = createDesktopView({
+    platform: process.platform,
+    iconsDir: trayIconsDir(app),
+    preload,
+    appUrl,
+    feed: () => desktop.feed,
+    mainWindow: () => mainWindow,
+    createMainWindow: openMainWindow,
+    onReviewWindow: (window) => forwardEvents(hub, window),
+    quit: () => app.quit(),
+    warn: log.warn,
   });
-}
+  installAppMenu({
+    platform: process.platform,
+    packaged: app.isPackaged,
+    openWindow: (hash) => view.openWindow(hash),
+    dataDir,
+    warn: log.warn,
+  });
+  showWindow = () => view.openWindow();
+  // macOS: a click on the Dock icon brings the (hidden) window back.
+  app.on('activate', () => view.openWindow());
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  desktop.feed = startDesktopFeed({ hub, view, warn: log.warn });
+  // Launched by a link: the feed opens what it names (the window at that page, or a review window).
+  if (!deepLinks.deliverTo(desktop.feed)) view.openWindow();
+}

@@ -40,9 +40,109 @@ export class FakeBrowserWindow extends EventEmitter {
   getNormalBounds() {
     return { x: 5, y: 6, width: 1100, height: 700 };
   }
-  show(): void {}
+  visible = false;
+  minimized = false;
+  focused = 0;
+  backgroundColor: string | undefined;
+  show(): void {
+    this.visible = true;
+    this.emit('show');
+  }
+  hide(): void {
+    this.visible = false;
+    this.emit('hide');
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  focus(): void {
+    this.focused += 1;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  setBackgroundColor(colour: string): void {
+    this.backgroundColor = colour;
+  }
+  /** Like Electron: 'close' can be prevented; otherwise the window is destroyed and 'closed' follows. */
+  close(): void {
+    const event = { defaultPrevented: false, preventDefault: () => (event.defaultPrevented = true) };
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroyed = true;
+    FakeBrowserWindow.instances = FakeBrowserWindow.instances.filter((window) => window !== this);
+    this.emit('closed');
+  }
   static getAllWindows(): FakeBrowserWindow[] {
     return FakeBrowserWindow.instances;
+  }
+}
+
+/** A NativeImage that remembers the file it came from. */
+export interface FakeImage {
+  path: string;
+  isEmpty(): boolean;
+}
+
+export class FakeTray extends EventEmitter {
+  static instances: FakeTray[] = [];
+  tooltip = '';
+  title = '';
+  contextMenus: FakeMenu[] = [];
+  destroyed = false;
+  constructor(public image: FakeImage) {
+    super();
+    FakeTray.instances.push(this);
+  }
+  setImage(image: FakeImage): void {
+    this.image = image;
+  }
+  setToolTip(tooltip: string): void {
+    this.tooltip = tooltip;
+  }
+  setTitle(title: string): void {
+    this.title = title;
+  }
+  setContextMenu(menu: FakeMenu): void {
+    this.contextMenus.push(menu);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
+/** A menu built from a template keeps the template, so tests can read and click it. */
+export class FakeMenu {
+  static application: FakeMenu | null | undefined;
+  constructor(readonly template: Record<string, unknown>[]) {}
+  static buildFromTemplate(template: Record<string, unknown>[]): FakeMenu {
+    return new FakeMenu(template);
+  }
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    FakeMenu.application = menu;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  static instances: FakeNotification[] = [];
+  static supported = true;
+  shown = false;
+  closed = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    FakeNotification.instances.push(this);
+  }
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  show(): void {
+    this.shown = true;
+  }
+  close(): void {
+    this.closed = true;
   }
 }
 
@@ -85,6 +185,11 @@ export class FakeSafeStorage {
   }
 }
 
+const fakeThemeState: { themeSource: 'system' | 'light' | 'dark'; shouldUseDarkColors: boolean } = {
+  themeSource: 'system',
+  shouldUseDarkColors: false,
+};
+
 export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
   ipcMain: {
@@ -103,9 +208,35 @@ export const fakeElectron = {
       this.exposed.set(key, api);
     },
   },
-  shell: { openExternal: vi.fn(() => Promise.resolve()) },
-  screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-  app: Object.assign(new EventEmitter(), { getVersion: () => '0.0.0-test' }),
+  shell: { openExternal: vi.fn(() => Promise.resolve()), openPath: vi.fn(() => Promise.resolve('')) },
+  screen: {
+    displays: [
+      {
+        bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+        workArea: { x: 0, y: 0, width: 1920, height: 1080 },
+        scaleFactor: 1,
+      },
+    ],
+    getAllDisplays() {
+      return this.displays;
+    },
+  },
+  app: Object.assign(new EventEmitter(), {
+    getVersion: () => '0.0.0-test',
+    isPackaged: false,
+    getAppPath: () => '/app',
+    quit: vi.fn(),
+    setAsDefaultProtocolClient: vi.fn<(protocol: string, path?: string, args?: string[]) => boolean>(() => true),
+    requestSingleInstanceLock: vi.fn(() => true),
+    setAppUserModelId: vi.fn(),
+  }),
+  Tray: FakeTray,
+  Menu: FakeMenu,
+  Notification: FakeNotification,
+  nativeImage: {
+    createFromPath: (path: string): FakeImage => ({ path, isEmpty: () => false }),
+  },
+  nativeTheme: Object.assign(new EventEmitter(), fakeThemeState),
   session: {
     defaultSession: {
       permissionRequestHandler: undefined as undefined | ((...args: unknown[]) => void),

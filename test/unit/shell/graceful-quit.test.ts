@@ -8,7 +8,7 @@ vi.mock('electron', async () => (await import('../../support/fake-electron')).fa
 const { quitGracefully } = await import('../../../src/main/shell/graceful-quit');
 const { silentLogger } = await import('../../../src/main/hub/log');
 
-const app = fakeElectron.app as typeof fakeElectron.app & { quit?: () => void };
+const app = fakeElectron.app;
 beforeEach(() => {
   app.removeAllListeners('will-quit');
   app.quit = vi.fn();

@@ -5,6 +5,7 @@ import { cancellable, fakeElectron, FakeBrowserWindow, FakeWebContents } from '.
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fakeElectron);
 
 const { createMainWindow, mainWindowOptions } = await import('../../../src/main/shell/window');
+const { displayKey } = await import('../../../src/main/shell/window-state');
 const { guardWebContents } = await import('../../../src/main/shell/web-contents');
 const { createOpenExternal } = await import('../../../src/main/shell/open-external');
 const { applySessionPolicy } = await import('../../../src/main/shell/session-policy');
@@ -28,7 +29,7 @@ describe('electron boundary: window options (RELIABILITY S05, checklist 2-4, 6, 
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
-  it('loads the bundle, restores remembered bounds and saves them on close', () => {
+  it('loads the bundle, restores remembered bounds and saves them on close and on hide', () => {
     const saveState = vi.fn();
     createMainWindow({
       preload: '/p.cjs',
@@ -41,7 +42,34 @@ describe('electron boundary: window options (RELIABILITY S05, checklist 2-4, 6, 
     expect(window?.options).toMatchObject({ x: 10, y: 10, width: 1000, height: 700 });
     expect(window?.maximized).toBe(true);
     window?.emit('close');
-    expect(saveState).toHaveBeenCalledWith({ x: 5, y: 6, width: 1100, height: 700, maximized: true });
+    const key = displayKey(fakeElectron.screen.displays);
+    expect(saveState).toHaveBeenCalledWith(key, { x: 5, y: 6, width: 1100, height: 700, maximized: true });
+    saveState.mockClear();
+    window?.emit('hide');
+    expect(saveState).toHaveBeenCalledWith(key, { x: 5, y: 6, width: 1100, height: 700, maximized: true });
+  });
+
+  it('restores the bounds remembered for the displays as they are now', () => {
+    const key = displayKey(fakeElectron.screen.displays);
+    createMainWindow({
+      preload: '/p.cjs',
+      url: 'app://bundle/index.html',
+      savedState: { x: 10, y: 10, width: 1000, height: 700, maximized: false },
+      savedByDisplays: {
+        [key]: { x: 300, y: 200, width: 900, height: 600, maximized: false },
+        'other-desk': { x: 2000, y: 0, width: 900, height: 600, maximized: false },
+      },
+      saveState: () => undefined,
+    });
+    expect(FakeBrowserWindow.instances.at(-1)?.options).toMatchObject({ x: 300, y: 200, width: 900, height: 600 });
+  });
+
+  it('shows itself once painted', () => {
+    createMainWindow({ preload: '/p.cjs', url: 'app://bundle/index.html', savedState: undefined, saveState: vi.fn() });
+    const window = FakeBrowserWindow.instances.at(-1);
+    expect(window?.visible).toBe(false);
+    window?.emit('ready-to-show');
+    expect(window?.visible).toBe(true);
   });
 });
 
