@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow } from 'electron';
 import { composeHub } from './compose-hub';
+import { installCrashGuard } from './crash-guard';
 import { dataDirOverride } from './hub/data-dir';
 import { startDesktopFeed } from './hub/desktop/desktop-feed';
 import type { DesktopFeed } from './hub/desktop/desktop-view';
@@ -22,6 +23,7 @@ import { claimSingleInstance } from './shell/single-instance';
 import { forwardPowerEvents } from './shell/system-signals';
 import { syncLoginItem } from './shell/login-item';
 import { quitGracefully } from './shell/graceful-quit';
+import { watchRendererHealth } from './shell/renderer-health';
 import { followTheme } from './shell/theme';
 import { trayIconsDir } from './shell/tray';
 import { createMainWindow } from './shell/window';
@@ -74,6 +76,7 @@ function start(): void {
     openUrl: openExternal,
     tokenVault: openTokenVault(dataDir, log),
   });
+  installCrashGuard(process, (kind, error) => hub.recordCrash(kind, error));
   hub.subscribe((event) => {
     if (event.name !== 'github.deviceFlow.changed') return;
     const uri = event.payload?.state === 'waiting' ? event.payload.verificationUri : undefined;
@@ -109,6 +112,7 @@ function start(): void {
     });
     mainWindow = window;
     forwardEvents(hub, window);
+    watchRendererHealth(window, { record: (kind, error) => hub.recordCrash(kind, error) });
     closeToTray.guard(window);
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined;
@@ -124,7 +128,10 @@ function start(): void {
     feed: () => desktop.feed,
     mainWindow: () => mainWindow,
     createMainWindow: openMainWindow,
-    onReviewWindow: (window) => forwardEvents(hub, window),
+    onReviewWindow: (window) => {
+      forwardEvents(hub, window);
+      watchRendererHealth(window, { record: (kind, error) => hub.recordCrash(kind, error) });
+    },
     quit: () => app.quit(),
     warn: log.warn,
   });

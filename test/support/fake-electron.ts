@@ -12,6 +12,14 @@ export class FakeWebContents extends EventEmitter {
   send(channel: string, ...args: unknown[]): void {
     this.sent.push({ channel, args });
   }
+  reloads = 0;
+  crashes = 0;
+  reload(): void {
+    this.reloads += 1;
+  }
+  forcefullyCrashRenderer(): void {
+    this.crashes += 1;
+  }
 }
 
 export class FakeBrowserWindow extends EventEmitter {
@@ -192,6 +200,15 @@ const fakeThemeState: { themeSource: 'system' | 'light' | 'dark'; shouldUseDarkC
 
 export const fakeElectron = {
   BrowserWindow: FakeBrowserWindow,
+  /** Message boxes answer with `nextResponse` (the index of the button "clicked") and are recorded. */
+  dialog: {
+    shown: [] as { options: Record<string, unknown> }[],
+    nextResponse: 0,
+    showMessageBox(_window: unknown, options: Record<string, unknown>) {
+      this.shown.push({ options });
+      return Promise.resolve({ response: this.nextResponse, checkboxChecked: false });
+    },
+  },
   ipcMain: {
     handlers: new Map<string, InvokeHandler>(),
     handle(channel: string, handler: InvokeHandler) {
