@@ -9,13 +9,14 @@ import {
   type GitHubWorkflow,
   type GitHubWorkflowRun,
 } from '../../../shared/github';
+import { plainLabel } from '../../../shared/plain-text';
 import type { WireJob, WireRun, WireWorkflow } from './wire';
 import { durationMs, firstLine, known, loginOf, optional } from './wire-values';
 
 export function toWorkflow(workflow: WireWorkflow): GitHubWorkflow {
   return {
     id: workflow.id,
-    name: workflow.name,
+    name: plainLabel(workflow.name),
     path: workflow.path,
     state: workflow.state,
     htmlUrl: workflow.html_url,
@@ -39,11 +40,12 @@ export function toRun(run: WireRun): GitHubWorkflowRun {
   const startedAt = run.run_started_at ?? run.created_at;
   return {
     id: run.id,
-    name: run.name ?? run.path,
+    name: plainLabel(run.name ?? run.path),
     workflowId: run.workflow_id,
     runNumber: run.run_number,
     attempt: run.run_attempt ?? 1,
-    title: run.display_title || firstLine(run.head_commit?.message),
+    // One plain line: a commit message may carry terminal escapes and a body.
+    title: plainLabel(firstLine(run.display_title || run.head_commit?.message)),
     ...statusFields(run.status, run.conclusion),
     ...optional('branch', run.head_branch),
     headSha: run.head_sha,
@@ -64,7 +66,7 @@ export function toJob(job: WireJob): GitHubJob {
     const fields = statusFields(step.status, step.conclusion);
     return {
       number: step.number,
-      name: step.name,
+      name: plainLabel(step.name),
       status: fields.status,
       ...optional('conclusion', fields.conclusion),
       ...optional('startedAt', step.started_at),
@@ -76,7 +78,7 @@ export function toJob(job: WireJob): GitHubJob {
     id: job.id,
     runId: job.run_id,
     attempt: job.run_attempt ?? 1,
-    name: job.name,
+    name: plainLabel(job.name),
     ...statusFields(job.status, job.conclusion),
     ...optional('startedAt', job.started_at),
     ...optional('completedAt', job.completed_at),

@@ -6,6 +6,7 @@ import {
   type DeployHealth,
 } from '../../../../shared/environments';
 import { enumLabel } from '../../../../shared/pipelines';
+import { plainLines } from '../../../../shared/plain-text';
 import type { SnapshotResource } from '../../../../shared/snapshot';
 import { clockTime, durationText, elapsed } from '../../time';
 import { Icon, type IconName } from '../dashboard/Icon';
@@ -227,7 +228,7 @@ function Hook({ hook, now }: { hook: LifecycleEvent; now: number }): React.JSX.E
           </p>
           {d.logTail !== undefined && d.logTail !== '' && (
             <pre className="lifecycle-log" aria-label={`Log tail of ${hook.name}`}>
-              {d.logTail}
+              {plainLines(d.logTail)}
             </pre>
           )}
         </div>
