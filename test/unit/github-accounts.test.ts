@@ -280,7 +280,7 @@ describe('an added account', () => {
     return result.value as GitHubAccountStatus;
   }
 
-  it('checks again, and needs a new token once GitHub revokes it', async () => {
+  it('checks again, and needs a new token once GitHub revokes it (RELIABILITY G03)', async () => {
     const account = await added();
     expect(await send('command', 'github.accounts.check', { accountKey: account.accountKey })).toMatchObject({
       ok: true,
@@ -294,7 +294,7 @@ describe('an added account', () => {
     expectTokenNowhere();
   });
 
-  it('needs a token when the stored one cannot be decrypted, and says why', async () => {
+  it('needs a token when the stored one cannot be decrypted, and says why (RELIABILITY C02)', async () => {
     const account = await added();
     vault.unreadable.add(account.accountKey);
     const checked = await send('command', 'github.accounts.check', { accountKey: account.accountKey });

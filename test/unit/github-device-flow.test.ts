@@ -154,7 +154,7 @@ describe('asking for a user code', () => {
 });
 
 describe('polling for the token', () => {
-  it('waits the interval before each poll, keeps going while pending, and hands back the token', async () => {
+  it('waits the interval before each poll, keeps going while pending, and hands back the token (RELIABILITY G01)', async () => {
     const s = scripted([
       { error: 'authorization_pending' },
       { error: 'authorization_pending' },
@@ -171,7 +171,7 @@ describe('polling for the token', () => {
     });
   });
 
-  it('slows down by 5 seconds on slow_down, or to the interval GitHub names when longer', async () => {
+  it('slows down by 5 seconds on slow_down, or to the interval GitHub names when longer (RELIABILITY G01)', async () => {
     const s = scripted([
       { error: 'slow_down' },
       { error: 'slow_down', interval: 30 },
@@ -182,7 +182,7 @@ describe('polling for the token', () => {
     expect(s.sleeps).toEqual([5000, 10_000, 30_000, 30_000]);
   });
 
-  it('reports an expiring GitHub App user token as such (no refresh is attempted)', async () => {
+  it('reports an expiring GitHub App user token as such (no refresh is attempted) (RELIABILITY G02)', async () => {
     const s = scripted([{ access_token: 'ghu_x', expires_in: 28800, refresh_token: 'ghr_secret' }]);
     expect(await pollForToken('https://github.com', clientId, code(s.io), s.io)).toEqual({
       kind: 'token',
@@ -192,7 +192,7 @@ describe('polling for the token', () => {
     expect(s.requests).toHaveLength(1);
   });
 
-  it('stops with a precise message for each way it can end', async () => {
+  it('stops with a precise message for each way it can end (RELIABILITY G01)', async () => {
     const cases: [string, string, RegExp][] = [
       ['expired_token', 'expired', /^The code expired before it was entered\. Start again/],
       ['access_denied', 'denied', /cancelled on GitHub/],
@@ -210,7 +210,7 @@ describe('polling for the token', () => {
     }
   });
 
-  it('gives up when the code expires without asking again, and retries after a network error', async () => {
+  it('gives up when the code expires without asking again, and retries after a network error (RELIABILITY G01)', async () => {
     const s = scripted([new TypeError('fetch failed'), { error: 'authorization_pending' }]);
     const outcome = await pollForToken(
       'https://github.com',

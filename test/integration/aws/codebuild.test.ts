@@ -49,7 +49,7 @@ describe('BuildSource over the scale scenario', () => {
     expect(c.calls()).toBe(1 + Math.ceil(running / 100));
   });
 
-  it('walks ListBuilds beyond the first page and chunks BatchGetBuilds at 100 ids', async () => {
+  it('walks ListBuilds beyond the first page and chunks BatchGetBuilds at 100 ids (RELIABILITY A13)', async () => {
     const before = source.builds.builds.length;
     sim.requests.reset();
     const read = await source.loadOlderBuilds(150);
@@ -60,7 +60,7 @@ describe('BuildSource over the scale scenario', () => {
     expect(read.builds.map((b) => b.id)).toEqual(newest);
   });
 
-  it('restarts the listing once when AWS refuses its continuation token', async () => {
+  it('restarts the listing once when AWS refuses its continuation token (RELIABILITY A13)', async () => {
     let spoiled = 0;
     c.read.middlewareStack.add(
       (next) => async (args) => {
@@ -89,7 +89,7 @@ describe('BuildSource over the scale scenario', () => {
     }
   });
 
-  it('gives up with a problem when the restarted listing is refused again', async () => {
+  it('gives up with a problem when the restarted listing is refused again (RELIABILITY A13)', async () => {
     c.read.middlewareStack.add(
       (next) => async (args) => {
         const input = args.input as { nextToken?: string };
@@ -119,7 +119,7 @@ describe('BuildSource over the scale scenario', () => {
     expect(read.builds.filter((b) => ids.includes(b.id))).toHaveLength(3);
   });
 
-  it('reads every project with ListProjects pages and BatchGetProjects per 100 names', async () => {
+  it('reads every project with ListProjects pages and BatchGetProjects per 100 names (RELIABILITY A13)', async () => {
     for (let i = 0; i < 110; i += 1) sim.control.world.codebuild.addProject(`extra-${String(i).padStart(3, '0')}`);
     sim.requests.reset();
     const read = await source.refreshProjects();
@@ -193,7 +193,7 @@ describe('BuildSource over the demo scenario', () => {
     expect(c.calls()).toBe(1);
   });
 
-  it('re-reads more than 100 running builds in ⌈k/100⌉ batches after closing the gap', async () => {
+  it('re-reads more than 100 running builds in ⌈k/100⌉ batches after closing the gap (RELIABILITY A13)', async () => {
     for (let i = 0; i < 150; i += 1) sim.control.startBuild(project);
     sim.requests.reset();
     const first = await source.refreshBuilds();
@@ -230,7 +230,7 @@ describe('BuildSource over the demo scenario', () => {
     sim.clock.advance(30 * minutes);
   });
 
-  it('reports a build AWS no longer knows as a problem of that build only', async () => {
+  it('reports a build AWS no longer knows as a problem of that build only (RELIABILITY A13)', async () => {
     const id = sim.control.startBuild(project);
     await source.refreshBuilds();
     const world = sim.control.world.codebuild;

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('RepositorySource', () => {
-  it('lists repositories and reads their metadata in batches of 100', async () => {
+  it('lists repositories and reads their metadata in batches of 100 (RELIABILITY A13)', async () => {
     sim.requests.reset();
     const read = await source.refreshRepositories();
     expect(ops()).toEqual({ 'codecommit.ListRepositories': 1, 'codecommit.BatchGetRepositories': 2 });
@@ -188,7 +188,7 @@ describe('RepositorySource', () => {
     expect(payments?.problems).toEqual([expect.objectContaining({ code: 'not-found', resource: `${repo}/release/9` })]);
   });
 
-  it('reports a repository that does not exist as a problem of that repository only', async () => {
+  it('reports a repository that does not exist as a problem of that repository only (RELIABILITY A13)', async () => {
     source.watch([{ repository: repo }, { repository: 'ghost' }]);
     await source.refresh();
     expect(source.repositories.problems).toEqual([

@@ -191,7 +191,7 @@ describe('secondary rate limits', () => {
 });
 
 describe('errors', () => {
-  it('maps 401 to credentials-expired', async () => {
+  it('maps 401 to credentials-expired (RELIABILITY G03)', async () => {
     h.sim.control.revokeToken(demoToken);
     const refused = await problem(h.client().get(repoRoute, backend, raw, 'acme-rockets/mobile-backend'));
     expect(refused).toMatchObject({

@@ -155,7 +155,7 @@ describe('signing in with the browser', () => {
     expectTokensNowhere();
   });
 
-  it('stores a GitHub App user token that expires, and says nothing about refreshing it', async () => {
+  it('stores a GitHub App user token that expires, and says nothing about refreshing it (RELIABILITY G02)', async () => {
     open();
     const waiting = await start({ host: sim.url, clientId: simAppClientId, label: 'App sign-in' });
     sim.control.authorizeDevice(waiting.userCode ?? '', 'device-dev');
@@ -165,7 +165,7 @@ describe('signing in with the browser', () => {
     expectTokensNowhere();
   });
 
-  it('ends without an account when the user denies it', async () => {
+  it('ends without an account when the user denies it (RELIABILITY G01)', async () => {
     const { store } = open();
     const waiting = await start({ host: sim.url, clientId: simOAuthClientId });
     sim.control.denyDevice(waiting.userCode ?? '');
@@ -175,7 +175,7 @@ describe('signing in with the browser', () => {
     expect(vault.tokens.size).toBe(0);
   });
 
-  it('ends as expired when nobody enters the code in time', async () => {
+  it('ends as expired when nobody enters the code in time (RELIABILITY G01)', async () => {
     const { store } = open();
     await start({ host: sim.url, clientId: simOAuthClientId });
     const expired = await settled('expired');
@@ -205,7 +205,7 @@ describe('signing in with the browser', () => {
     expect(!disabled.ok && disabled.error.message).toMatch(/Enable Device Flow/);
   });
 
-  it('signs an account in again with the remembered client id, as the same user only', async () => {
+  it('signs an account in again with the remembered client id, as the same user only (RELIABILITY G02)', async () => {
     const { store } = open();
     const first = await start({ host: sim.url, clientId: simOAuthClientId });
     sim.control.authorizeDevice(first.userCode ?? '', 'device-dev');
@@ -262,7 +262,7 @@ describe("the simulator's device flow endpoints", () => {
     return { type: response.headers.get('content-type') ?? '', text: await response.text() };
   };
 
-  it('answers JSON bodies and form bodies, JSON only when asked, and slows down a client that polls too fast', async () => {
+  it('answers JSON bodies and form bodies, JSON only when asked, and slows down a client that polls too fast (RELIABILITY G01)', async () => {
     const code = await post('/login/device/code', JSON.stringify({ client_id: simOAuthClientId, scope: 'repo' }), {
       'content-type': 'application/json',
       accept: 'application/json',

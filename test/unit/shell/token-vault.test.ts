@@ -62,7 +62,7 @@ describe('with an OS secret store (Linux gnome_libsecret)', () => {
     expect(readFileSync(file, 'utf8')).not.toContain('work');
   });
 
-  it('keeps an entry it cannot decrypt (a reset keychain) for a retry, and a new token replaces it', async () => {
+  it('keeps an entry it cannot decrypt (a reset keychain) for a retry, and a new token replaces it (RELIABILITY C02, C03)', async () => {
     const vault = open();
     await vault.set('work', token);
     safeStorage.key = 0x33;
@@ -88,7 +88,7 @@ describe('with an OS secret store (Linux gnome_libsecret)', () => {
     expectNoTokenAnywhere();
   });
 
-  it('says so, stores nothing and never quotes the token when the keychain refuses to encrypt', async () => {
+  it('says so, stores nothing and never quotes the token when the keychain refuses to encrypt (RELIABILITY C03)', async () => {
     safeStorage.denyEncrypt = true;
     const result = await open().set('work', token);
     expect(result).toMatchObject({ ok: false, error: { code: 'access-denied' } });
@@ -103,7 +103,7 @@ describe('without a real secret store (Linux basic_text)', () => {
     safeStorage.backend = 'basic_text';
   });
 
-  it('says why and refuses to store a token without consent', async () => {
+  it('says why and refuses to store a token without consent (RELIABILITY C01)', async () => {
     const vault = open();
     const status = await vault.status();
     expect(status.kind).toBe('weak-only');
@@ -118,7 +118,7 @@ describe('without a real secret store (Linux basic_text)', () => {
     expect(await vault.get('work')).toEqual({ state: 'missing' });
   });
 
-  it('with consent stores it encrypted with the weak backend, marked as weak, never as plain JSON', async () => {
+  it('with consent stores it encrypted with the weak backend, marked as weak, never as plain JSON (RELIABILITY C01)', async () => {
     const vault = open();
     expect(await vault.set('work', token, { allowWeakStorage: true })).toEqual({
       ok: true,
@@ -131,7 +131,7 @@ describe('without a real secret store (Linux basic_text)', () => {
     expectNoTokenAnywhere();
   });
 
-  it('stores nothing at all when safeStorage cannot encrypt, even with consent', async () => {
+  it('stores nothing at all when safeStorage cannot encrypt, even with consent (RELIABILITY C01)', async () => {
     safeStorage.available = false;
     const vault = open();
     expect((await vault.status()).kind).toBe('unavailable');
@@ -140,7 +140,7 @@ describe('without a real secret store (Linux basic_text)', () => {
   });
 });
 
-it('stores nothing when asked before the app is ready (backend unknown)', async () => {
+it('stores nothing when asked before the app is ready (backend unknown) (RELIABILITY C01)', async () => {
   safeStorage.backend = 'unknown';
   const vault = open();
   expect((await vault.status()).kind).toBe('unavailable');
@@ -179,7 +179,7 @@ it('refuses a file whose entries do not have the expected shape', async () => {
   expect(await vault.get('work')).toEqual({ state: 'missing' });
 });
 
-it('applies concurrent writes one after another, losing none', async () => {
+it('applies concurrent writes one after another, losing none (RELIABILITY C06)', async () => {
   const vault = open();
   await Promise.all(['a', 'b', 'c', 'd'].map((id) => vault.set(id, `${token}${id}`)));
   await vault.delete('b');

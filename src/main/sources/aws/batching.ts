@@ -45,22 +45,36 @@ export interface CollectOptions<P> {
   startingToken?: string;
   /** Stop once this says enough has been read (checked after every page). */
   enough?: (pages: readonly P[]) => boolean;
+  /** Pages read before the walk is given up as endless (default `maxListingPages`). */
+  maxPages?: number;
 }
+
+/**
+ * The SDK's paginators follow a token for as long as one comes back, even the
+ * same token again (`stopOnSameToken` is off by default), so an endpoint that
+ * never ends its listing would keep a refresh busy forever (RELIABILITY A13).
+ */
+export const maxListingPages = 1000;
 
 /**
  * Reads pages from `open(startingToken)` (an SDK paginateX call). A refused
  * token (expired, or from a listing that changed) restarts the listing from
- * the first page, once; a second refusal is thrown to the caller.
+ * the first page, once; a second refusal is thrown to the caller, and so is
+ * a listing longer than `maxPages`.
  */
 export async function collectPages<P>(
   open: (startingToken: string | undefined) => AsyncIterable<P>,
   options: CollectOptions<P> = {},
 ): Promise<P[]> {
   let token = options.startingToken;
+  const maxPages = options.maxPages ?? maxListingPages;
   for (let attempt = 0; ; attempt += 1) {
     const pages: P[] = [];
     try {
       for await (const page of open(token)) {
+        if (pages.length === maxPages) {
+          throw new Error(`The listing did not end after ${maxPages} pages; Starboard stopped reading it.`);
+        }
         pages.push(page);
         if (options.enough?.(pages)) break;
       }

@@ -23,6 +23,10 @@ const expiredNames = new Set([
   'TokenProviderError',
   'UnauthorizedException',
 ]);
+/** What AWS says when the request's signing time is too far from its own clock (RELIABILITY A11). */
+const clockSkewNames = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
+const clockSkewMessage =
+  /signature expired|signature not yet current|request time and the current time is too large|time too skewed/i;
 const accessDeniedNames = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
 const offlineCodes = new Set([
   'ENOTFOUND',
@@ -71,6 +75,15 @@ export function awsProblem(
       code: 'throttled',
       message: 'AWS is slowing Starboard down (throttling); it will try again shortly.',
       retryAt: new Date(now().getTime() + 30_000).toISOString(),
+      ...at,
+    };
+  }
+  // Before the expired check: "Signature expired" is about this computer's clock, not the
+  // credentials, and a new sign-in would not help (the SDK has already corrected what it could).
+  if (clockSkewNames.has(name) || clockSkewMessage.test(message)) {
+    return {
+      code: 'internal',
+      message: `AWS refused the request because this computer's clock is off. Check its date, time and time zone, then try again. (${message})`,
       ...at,
     };
   }
