@@ -3,6 +3,7 @@
 // GitHub tokens are kept (the OS keychain, or nowhere) differ.
 import type { AppInfo } from '../shared/model';
 import { startDemoWorkspace } from './demo-workspace';
+import { enforceTlsVerification } from './tls-verification';
 import { createHub, type Hub } from './hub/hub';
 import type { TokenVault } from './hub/github-tokens';
 import type { Logger } from './hub/log';
@@ -24,9 +25,10 @@ export function composeHub({ store, info, log, openUrl, tokenVault }: ComposeOpt
   // Never wait on the EC2 instance metadata service on a developer's machine (RELIABILITY A01).
   process.env['AWS_EC2_METADATA_DISABLED'] ??= 'true';
   const override = endpointOverrideProblem(process.env);
+  const tls = enforceTlsVerification(process.env);
   return createHub({
     store,
-    info: { ...info, warnings: override ? [override.message] : [] },
+    info: { ...info, warnings: [...(override ? [override.message] : []), ...(tls ? [tls] : [])] },
     log,
     startDemo: startDemoWorkspace,
     createAwsBackend: (prompts) =>
