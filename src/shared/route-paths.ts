@@ -38,7 +38,15 @@ export type Route =
   /** One repository, CodeCommit or GitHub (#/repositories/<resource id>). */
   | { page: 'repository'; resourceId: string }
   | ({ page: 'github-run'; runId: number } & GitHubRepositoryTarget)
-  | ({ page: 'github-job-log'; jobId: number; line?: number; runId?: number } & GitHubRepositoryTarget);
+  | ({ page: 'github-job-log'; jobId: number; line?: number; runId?: number } & GitHubRepositoryTarget)
+  /**
+   * The small review window of one approval (#/review/<approval id>), opened
+   * by a notification or the tray; `decision` opens that confirmation at once.
+   */
+  | { page: 'review'; approvalId: string; decision?: ReviewDecision };
+
+/** What a notification's button asks the review window to confirm. */
+export type ReviewDecision = 'approve' | 'reject';
 
 /** A GitHub id in a URL: digits only, no leading zero, held exactly by a number. */
 function githubId(text: string | null | undefined): number | undefined {
@@ -85,9 +93,29 @@ function githubRoute(path: string, search: string): Route | undefined {
   };
 }
 
+/**
+ * The review route, matched on the whole hash: an approval id exactly as
+ * main mints them, then nothing but an optional `?decision=approve|reject`.
+ * A notification's text reaches this hash, so anything else (another
+ * parameter, a second `?`, an unknown decision) is not a review at all.
+ */
+const reviewPattern = /^review\/(apv_[A-Za-z0-9_-]{16,64})(?:\?decision=(approve|reject))?$/;
+
+function reviewRoute(rest: string): Route | undefined {
+  const m = reviewPattern.exec(rest);
+  const approvalId = m?.[1];
+  if (approvalId === undefined) return undefined;
+  const decision = m?.[2];
+  return decision === 'approve' || decision === 'reject'
+    ? { page: 'review', approvalId, decision }
+    : { page: 'review', approvalId };
+}
+
 /** Reads the hash; anything malformed is Home. */
 export function routeFromHash(hash: string): Route {
-  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const rest = hash.replace(/^#\/?/, '');
+  if (rest.startsWith('review/')) return reviewRoute(rest) ?? { page: 'home' };
+  const [path = '', search = ''] = rest.split('?', 2);
   if (path.startsWith('github/')) return githubRoute(path, search) ?? { page: 'home' };
   const deployment = /^deployments\/codedeploy\/([A-Za-z0-9-]{1,64})$/.exec(path)?.[1];
   if (deployment !== undefined) return { page: 'codedeploy-deployment', deploymentId: deployment };
@@ -183,8 +211,23 @@ export function jobLogHref(target: GitHubRepositoryTarget & { jobId: number; lin
   return `${repositoryPath(target)}/jobs/${target.jobId}/log${query === '' ? '' : `?${query}`}`;
 }
 
+/** The review window of one approval; `decision` opens its Approve or Reject confirmation at once. */
+export function reviewHref(approvalId: string, decision?: ReviewDecision): string {
+  return `#/review/${encodeURIComponent(approvalId)}${decision === undefined ? '' : `?decision=${decision}`}`;
+}
+
+/**
+ * The hash to go to when main asks the window to (app.navigate): only an
+ * in-app route (`#/…`, no whitespace); anything else leaves the window where
+ * it is. routeFromHash still reads a malformed route as Home.
+ */
+export function navigableHash(hash: string): string | undefined {
+  return /^#\/[^\s]{0,4094}$/.test(hash) ? hash : undefined;
+}
+
 /** The sidebar's entry for a route: pages under Home count as Home, a deployment's page as Deployments. */
 export function sidebarPage(route: Route): PageId {
+  if (route.page === 'review') return 'approvals';
   if (route.page === 'codedeploy-deployment' || route.page === 'deploy-target') return 'deployments';
   if (route.page === 'pipeline') return 'pipelines';
   if (route.page === 'build') return 'builds';

@@ -20,6 +20,7 @@ import { PipelinePage } from './pages/PipelinePage';
 import { PipelinesPage } from './pages/PipelinesPage';
 import { RepositoriesPage } from './pages/RepositoriesPage';
 import { RepositoryPage } from './pages/RepositoryPage';
+import { ReviewPage } from './pages/ReviewPage';
 import { CodeDeployDeploymentPage, DeploymentsPage } from './pages/DeploymentsPage';
 import { DeployTargetPage } from './pages/DeployTargetPage';
 import { HomePage } from './pages/HomePage';
@@ -37,8 +38,8 @@ export function App(): React.JSX.Element {
   const client = useClient();
   useHubEvents(client);
   useSystemSignals(client);
-  usePageShortcuts();
   const route = useCurrentRoute();
+  usePageShortcuts(route.page !== 'review');
   const page = route.page;
   const info = useQuery(appInfoOptions(client));
   const settings = useQuery(settingsOptions(client));
@@ -50,6 +51,20 @@ export function App(): React.JSX.Element {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+
+  // The review window (a small window of its own, opened by a notification): the review alone, no sidebar or status bar.
+  if (route.page === 'review') {
+    return (
+      <main className="review-window">
+        <ReviewPage
+          key={`${route.approvalId}/${route.decision ?? ''}`}
+          approvalId={route.approvalId}
+          {...(route.decision === undefined ? {} : { decision: route.decision })}
+        />
+        <PromptDialog />
+      </main>
+    );
+  }
 
   return (
     <div className="app">

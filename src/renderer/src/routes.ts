@@ -24,9 +24,10 @@ export function useCurrentPage(): PageId {
   return sidebarPage(useCurrentRoute());
 }
 
-/** Ctrl/Cmd + the page's shortcut key switches pages. */
-export function usePageShortcuts(): void {
+/** Ctrl/Cmd + the page's shortcut key switches pages (not in the review window: it shows one approval). */
+export function usePageShortcuts(enabled = true): void {
   useEffect(() => {
+    if (!enabled) return;
     const onKey = (event: KeyboardEvent): void => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
       const page = pages.find((candidate) => candidate.shortcut === event.key);
@@ -36,5 +37,5 @@ export function usePageShortcuts(): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [enabled]);
 }

@@ -6,6 +6,7 @@ import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react
 import { useEffect } from 'react';
 import type { StarboardClient } from '../../../shared/client';
 import type { HubEvent } from '../../../shared/contract';
+import { navigableHash } from '../route-paths';
 import { approvalAuditKey } from './approvals';
 import { applyBuildLogChanged } from './build-log';
 import {
@@ -89,18 +90,37 @@ export function applyHubEvent(queryClient: QueryClient, client: StarboardClient,
     case 'refresh.status.changed':
       put(refreshStatusOptions(client).queryKey, event.payload);
       break;
+    case 'app.navigate':
+      // Not cache data: useHubEvents moves the window (this function stays DOM-free).
+      break;
   }
 }
 
+/** Where the window is; typed here, not from the DOM, because Node tests compile this module too. */
+interface WindowLocation {
+  hash: string;
+}
+
+/** Main sends the window to a page (a tray entry, a deep link, a notification click). */
+export function followNavigation(event: HubEvent, location: WindowLocation | undefined): void {
+  if (event.name !== 'app.navigate' || location === undefined) return;
+  const hash = navigableHash(event.payload.hash);
+  if (hash !== undefined) location.hash = hash;
+}
+
 /**
- * Writes pushed events into the cache (applyHubEvent); refetches everything
+ * Writes pushed events into the cache (applyHubEvent) and follows main's
+ * app.navigate (followNavigation); refetches everything
  * once the event stream is open, and again after each reconnect: what changed
  * while it was not open came with no event.
  */
 export function useHubEvents(client: StarboardClient): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    const stopEvents = client.subscribe((event) => applyHubEvent(queryClient, client, event));
+    const stopEvents = client.subscribe((event) => {
+      applyHubEvent(queryClient, client, event);
+      followNavigation(event, (globalThis as { location?: WindowLocation }).location);
+    });
     const stopConnection = client.onConnection((state) => {
       if (state === 'connected') void queryClient.invalidateQueries();
     });

@@ -6,6 +6,7 @@ import { linkHref, shortRevision, timeAgo, timeLeft } from './approval-text';
 import { DecisionDialog } from './DecisionDialog';
 import { DecisionControls } from './DecisionControls';
 import { type Decision, useDecision } from './use-decision';
+import { AwsApprovalNotes } from './AwsApprovalNotes';
 import { WhatShips } from './WhatShips';
 
 const doneText: Record<Decision, string> = {
@@ -19,7 +20,6 @@ export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; 
 
   const left = timeLeft(approval.expiresAt, approval.requestedAt, now);
   const sending = approval.submitting || pending || done === 'elsewhere';
-  const entityHref = linkHref(approval.externalEntityLink);
   const consoleHref = linkHref(approval.consoleUrl);
   const where = `${approval.pipeline} › ${approval.stage} › ${approval.action}`;
 
@@ -47,31 +47,7 @@ export function ApprovalCard({ approval, now }: { approval: AwsApprovalSummary; 
       <h3 className="section-title">What would ship</h3>
       <WhatShips approval={approval} />
 
-      {approval.customData !== undefined && (
-        <div className="custom-data">
-          <h3 className="section-title">Note from the pipeline</h3>
-          <p>{approval.customData}</p>
-        </div>
-      )}
-      {approval.externalEntityLink !== undefined && (
-        <p>
-          Review first:{' '}
-          {entityHref ? (
-            <a href={entityHref} target="_blank" rel="noreferrer">
-              {approval.externalEntityLink}
-            </a>
-          ) : (
-            <code>{approval.externalEntityLink}</code>
-          )}
-        </p>
-      )}
-      {consoleHref && (
-        <p>
-          <a href={consoleHref} target="_blank" rel="noreferrer">
-            Open in the AWS console
-          </a>
-        </p>
-      )}
+      <AwsApprovalNotes approval={approval} heading="h3" />
 
       <DecisionControls
         state={decision}

@@ -14,7 +14,7 @@ const doneText: Record<Decision, string> = {
 };
 
 /** The run and commit that approving lets through, and (on the card) the environments it waits for. */
-function RunShips({
+export function RunShips({
   approval,
   withEnvironments = true,
 }: {

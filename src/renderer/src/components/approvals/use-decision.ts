@@ -29,10 +29,11 @@ export interface DecisionState {
   submit: (comment: string, environments?: number[]) => void;
 }
 
-export function useDecision(approvalId: string): DecisionState {
+/** `initiallyOpen`: the review window opened from a notification's Approve or Reject starts with that form open. */
+export function useDecision(approvalId: string, initiallyOpen: Decision | null = null): DecisionState {
   const client = useClient();
   const queryClient = useQueryClient();
-  const [open, setOpen] = useState<Decision | null>(null);
+  const [open, setOpen] = useState<Decision | null>(initiallyOpen);
   const [done, setDone] = useState<Decision | 'elsewhere' | null>(null);
   const request = useRef<{ key: string; id: string } | null>(null);
   const decide = useMutation({
