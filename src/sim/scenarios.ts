@@ -4,7 +4,7 @@ import type { SimClock } from './clock';
 import type { FaultInjector } from './faults';
 import type { RequestLog } from './requests';
 
-export const scenarioNames = ['demo', 'empty', 'scale', 'faults'] as const;
+export const scenarioNames = ['demo', 'empty', 'scale', 'faults', 'hostile'] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
 

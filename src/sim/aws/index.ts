@@ -6,6 +6,7 @@ import type { ScenarioName, SimHalfOptions } from '../scenarios';
 import { type AwsSimControl, createAwsControl } from './control';
 import { buildDemo } from './scenarios/demo';
 import { addFaults } from './scenarios/faults';
+import { buildHostile } from './scenarios/hostile';
 import { buildScale } from './scenarios/scale';
 import { AwsServer } from './server';
 import type { AwsService } from './service';
@@ -48,6 +49,7 @@ export function buildWorld(
   const world = new World(seed, now - 15 * days);
   if (scenario === 'demo' || scenario === 'faults') buildDemo(world, now);
   if (scenario === 'scale') buildScale(world, now, scale);
+  if (scenario === 'hostile') buildHostile(world, now);
   if (scenario === 'faults' && faults) addFaults(world, faults);
   world.runUntil(now);
   return world;

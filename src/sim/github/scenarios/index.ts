@@ -6,6 +6,7 @@ import { Random } from '../../random';
 import type { ScenarioName } from '../../scenarios';
 import { World } from '../world/world';
 import { buildDemo, demoTokenPrefixes } from './demo';
+import { buildHostile } from './hostile';
 import { buildScale } from './scale';
 
 /** The faults scenario's revoked token: it answers 401 Bad credentials. */
@@ -34,6 +35,9 @@ export function buildScenario(
       break;
     case 'scale':
       buildScale(world, options.scale);
+      break;
+    case 'hostile':
+      buildHostile(world);
       break;
     case 'faults':
       buildDemo(world);
