@@ -361,11 +361,14 @@ describe('the desktop feed', () => {
     feed.deepLink(`starboard://approvals/${awsApproval.approvalId}`);
     feed.deepLink('starboard://approvals/../../etc/passwd');
     feed.deepLink('https://evil.example/');
+    // RELIABILITY P12: a link from a web page that asks to approve only shows the window.
+    feed.deepLink('starboard://approve?token=AAAA&decision=approve');
     await settle();
     expect(calls.windows).toEqual([
       `#/pipelines/${encodeURIComponent(releasePipeline.id)}`,
       undefined,
       '#/builds',
+      undefined,
       undefined,
       undefined,
     ]);
