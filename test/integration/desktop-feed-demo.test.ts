@@ -54,11 +54,16 @@ describe('the desktop feed on the demo workspace', () => {
     const tray = await until('an approval in the tray', () => seen.tray.find((t) => t.state === 'approval'));
     expect(tray.counts.approvals).toBeGreaterThan(0);
     expect(tray.tooltip).toMatch(/approvals? waiting for you/);
-    const menu = await until('review entries', () =>
-      seen.menus.findLast((m) => m.some((item) => item.id.startsWith('approval:'))),
+    // Approvals and projects arrive in separate events: wait for a menu that has both.
+    const menu = await until('review entries beside the projects', () =>
+      seen.menus.findLast(
+        (m) =>
+          m.some((item) => item.id.startsWith('approval:')) &&
+          m.some((item) => item.type === 'submenu' && item.label.startsWith('Storefront — ')),
+      ),
     );
-    expect(menu.filter((item) => item.type === 'submenu').map((item) => item.label)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Storefront — /)]),
+    expect(menu.findIndex((item) => item.id.startsWith('approval:'))).toBeLessThan(
+      menu.findIndex((item) => item.type === 'submenu' && item.label.startsWith('Storefront — ')),
     );
     await until('an approval notification', () => seen.notified.find((n) => n.approval?.provider === 'aws'));
   }, 40_000);
