@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type RunOutcome } from '../../src/main/hub/scheduler';
 import { rehearsal, type Script, type TaskShape } from '../../src/main/hub/scheduler/workload';
 import { Random } from '../../src/sim/random';
+import { longestProviderWaitMs } from '../../src/main/hub/scheduler/backoff';
 
 const second = 1_000;
 const minute = 60 * second;
@@ -102,6 +103,22 @@ describe('scheduler throttling: one service+region backs off together', () => {
     const afterFirst = work.startedBetween(start + 1, clock.now());
     expect(afterFirst.length).toBeGreaterThan(0);
     expect(Math.min(...afterFirst.map((r) => r.startedAt))).toBeGreaterThanOrEqual(retryAt);
+  });
+
+  it('caps a retryAt beyond an hour and a bit (another clock, a bogus header): the lane is not parked for a day', async () => {
+    const { clock, scheduler, work, start } = setup(15);
+    const dayLater = start + 25 * 60 * minute;
+    scheduler.register(
+      work.task(
+        inLane('b1'),
+        provider((now) => (now === start ? dayLater : false)),
+      ),
+    );
+    await clock.advance(200);
+    // Judged when the run answered (200 ms in).
+    expect(scheduler.stats().lanes[0]?.throttle?.until).toBe(start + 200 + longestProviderWaitMs);
+    await clock.advance(70 * minute);
+    expect(work.starts('b1').length).toBeGreaterThan(1);
   });
 
   it('resets after a success: the next throttling starts from the first ceiling again', async () => {

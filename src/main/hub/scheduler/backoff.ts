@@ -6,6 +6,9 @@ import type { SchedulerConfig } from './config';
 import { fullJitterBackoff } from './cadence';
 
 /** Throttling state of one service+region lane. */
+/** The longest a provider may ask a lane to wait: GitHub's primary rate limit resets within the hour. */
+export const longestProviderWaitMs = 65 * 60_000;
+
 export class LaneThrottle {
   /** 0 when healthy; the number of escalations otherwise. */
   attempt = 0;
@@ -25,8 +28,9 @@ export class LaneThrottle {
       this.#since = now;
       this.until = Math.max(this.until, now + fullJitterBackoff(config.throttle, this.attempt, random).delay);
     }
-    // The provider's own word (Retry-After, x-ratelimit-reset) always holds.
-    if (retryAt !== undefined) this.until = Math.max(this.until, retryAt);
+    // The provider's own word (Retry-After, x-ratelimit-reset) holds, up to an hour and a bit (GitHub's
+    // longest reset): a time read from another clock, or a bogus header, must not park the lane for a day.
+    if (retryAt !== undefined) this.until = Math.max(this.until, Math.min(retryAt, now + longestProviderWaitMs));
     return this.until;
   }
 
