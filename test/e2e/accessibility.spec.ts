@@ -9,7 +9,15 @@
 // The theme is 'system' (the default setting), so emulating the colour scheme
 // switches it without changing the settings the other tests share.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { codeDeployDeploymentHref, deployTargetHref, projectHref, runHref } from '../../src/renderer/src/route-paths';
+import {
+  buildHref,
+  codeDeployDeploymentHref,
+  deployTargetHref,
+  pipelineHref,
+  projectHref,
+  repositoryHref,
+  runHref,
+} from '../../src/renderer/src/route-paths';
 import type { Snapshot } from '../../src/shared/snapshot';
 import { demoAws } from '../../src/sim/aws/scenarios/demo-names';
 import { scan } from './axe';
@@ -72,9 +80,47 @@ const walk: Stop[] = [
         .first()
         .getByRole('list', { name: /^Steps of / }),
   },
+  {
+    name: 'pipelines',
+    hash: '#/pipelines',
+    ready: (page) => page.getByTestId(`pipeline-row-${storefront.pipeline}`),
+  },
+  {
+    name: 'pipeline',
+    hash: (snapshot) => pipelineHref(resourceIdOf(snapshot, 'pipeline', storefront.pipeline)),
+    ready: (page) => page.getByTestId('stage-Build'),
+  },
+  { name: 'builds', hash: '#/builds', ready: (page) => page.getByTestId('build-row').first() },
+  {
+    name: 'build',
+    hash: (snapshot) => buildHref(resourceIdOf(snapshot, 'build', paymentsApi.buildProject)),
+    ready: (page) => page.getByTestId('build-phase').first(),
+  },
+  {
+    name: 'repositories',
+    hash: '#/repositories',
+    ready: (page) => page.getByRole('list', { name: 'Repositories' }).getByRole('listitem').first(),
+  },
+  {
+    name: 'repository',
+    hash: (snapshot) => repositoryHref(resourceIdOf(snapshot, 'repository', paymentsApi.repository)),
+    ready: heading(new RegExp(paymentsApi.repository)),
+  },
   { name: 'accounts', hash: '#/accounts', ready: (page) => page.getByRole('main').getByRole('list').first() },
   { name: 'settings', hash: '#/settings', ready: heading('Settings') },
 ];
+
+/** The snapshot id of the demo's pipeline, newest build of a build project, or repository by name. */
+function resourceIdOf(snapshot: Snapshot, kind: 'pipeline' | 'build' | 'repository', name: string): string {
+  const found = Object.values(snapshot.resources).find(
+    (r) =>
+      (kind === 'pipeline' && r.kind === 'pipeline' && r.data.summary.name === name) ||
+      (kind === 'build' && r.kind === 'build' && r.data.project === name) ||
+      (kind === 'repository' && r.kind === 'repository' && r.data.repository === name),
+  );
+  if (!found) throw new Error(`the snapshot holds no ${kind} ${name}`);
+  return found.id;
+}
 
 function latestDeployment(snapshot: Snapshot): string {
   for (const resource of Object.values(snapshot.resources))
@@ -117,6 +163,7 @@ test.describe('the demo workspace', () => {
       /"live":\{"sha"/,
       /"kind":"beanstalk-environment"/,
       /"id":"d-[A-Z0-9]{9}"/,
+      /"kind":"repository"/,
     ]);
     snapshot = (await callApi(app, 'query/snapshot.get')) as Snapshot;
     tab = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
