@@ -121,7 +121,7 @@ describe('the deploy targets in the live workspace', () => {
     const deploymentId = sim.aws.control.startDeployment(sf.deployApplication, sf.deploymentGroup);
     sim.aws.control.degradeEnvironment(pa.environment, 'Red', ['100 % of the requests are failing with HTTP 5xx.']);
     sim.aws.control.advance(30 * minutes);
-    // Each idle task runs at least once more (75 s ± 15 %), then once again: nothing is delivered twice.
+    // Each idle task runs at least once more (65 s ± 7 %), then once again: nothing is delivered twice.
     await r.run(90_000);
     await r.run(90_000);
 

@@ -83,7 +83,7 @@ describe('the live workspace against the simulator', () => {
     const rig = open();
     await rig.run(10_000);
     sim.requests.reset();
-    // Long enough for every idle task to run once more (75 s ±15 %), far short of the 15-minute definitions timer.
+    // Long enough for every idle task to run once more (65 s ±7 %), far short of the 15-minute definitions timer.
     await rig.run(90_000);
     const counts = sim.requests.byOperation();
     const pipelines = resourcesOfKind(rig.live.snapshot, 'pipeline').length;

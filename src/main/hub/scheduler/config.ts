@@ -48,11 +48,12 @@ export interface SchedulerConfig {
 
 export const defaultConfig: SchedulerConfig = {
   concurrency: () => 4,
-  // With ±15 % jitter: running 6.4-8.6 s (issue: 5-10 s), idle 64-86 s (issue: 60 s or slower), definitions ~15 min.
-  intervals: { running: 7_500, idle: 75_000, definitions: 15 * 60_000 },
+  // With ±7 % jitter: running 7.0-8.0 s (issue 4: 5-10 s), idle 60.5-69.6 s (issue 4: 60 s or slower; issue 10:
+  // a change to something idle noticed within 70 s), definitions ~15 min.
+  intervals: { running: 7_500, idle: 65_000, definitions: 15 * 60_000 },
   // Hidden, a running build still matters (the tray shows it) but the user is not watching every step.
   hiddenMultipliers: { running: 2, idle: 3, definitions: 2 },
-  jitter: 0.15,
+  jitter: 0.07,
   // AWS SDK calls reach us after the SDK's own 3 attempts, and awsProblem already asks for 30 s: start at 5 s.
   throttle: { baseMs: 5_000, maxMs: 5 * 60_000 },
   offline: { baseMs: 5_000, maxMs: 5 * 60_000 },
@@ -66,7 +67,7 @@ export const defaultConfig: SchedulerConfig = {
 
 /**
  * Settings → Refresh: the factor on every base interval. Fast (running ~4.5 s,
- * idle ~45 s) is for watching a release and costs that many more API calls;
+ * idle ~40 s) is for watching a release and costs that many more API calls;
  * relaxed halves them.
  */
 export const cadenceScales: Record<RefreshCadence, number> = { relaxed: 2, normal: 1, fast: 0.6 };

@@ -6,17 +6,17 @@ const cadences: { value: RefreshCadence; label: string; detail: string }[] = [
   {
     value: 'relaxed',
     label: 'Relaxed',
-    detail: 'Running work every ~15 s, everything else every ~2.5 min. Half the API calls of Normal.',
+    detail: 'Running work every ~15 s, everything else every ~2 min. Half the API calls of Normal.',
   },
   {
     value: 'normal',
     label: 'Normal',
-    detail: 'Running work every ~7.5 s, everything else every ~75 s, pipeline definitions every ~15 min.',
+    detail: 'Running work every ~7.5 s, everything else every ~65 s, pipeline definitions every ~15 min.',
   },
   {
     value: 'fast',
     label: 'Fast',
-    detail: 'Running work every ~4.5 s, everything else every ~45 s. More API calls: for watching a release.',
+    detail: 'Running work every ~4.5 s, everything else every ~40 s. More API calls: for watching a release.',
   },
 ];
 
