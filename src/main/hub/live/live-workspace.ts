@@ -25,6 +25,7 @@ import {
   awsSourceId,
   githubRepositoryId,
   githubSourceId,
+  pipelineId,
   resourcesOfKind,
   type Snapshot,
 } from '../../../shared/snapshot';
@@ -190,13 +191,9 @@ export class LiveWorkspace {
       return { ...approval, projectId: this.#index.projectsOf(resource)[0] ?? null };
     });
     const aws = this.approvals.list().map((approval) => {
-      const resource = Object.values(this.store.current.resources).find(
-        (r) =>
-          r.kind === 'pipeline' &&
-          r.data.summary.name === approval.pipeline &&
-          r.data.summary.location.accountId === approval.accountId &&
-          r.data.summary.location.region === approval.region,
-      );
+      // By id, not by a scan: this runs on every commit, and a region may hold a thousand pipelines.
+      const location = this.#registry.resolve(approval.approvalId)?.location;
+      const resource = location ? this.store.current.resources[pipelineId(location, approval.pipeline)] : undefined;
       return { ...approval, projectId: this.#index.projectsOf(resource)[0] ?? null };
     });
     return [...aws, ...github];
