@@ -9,19 +9,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { composeHub } from '../../src/main/compose-hub';
 import { createDispatch, type CommandHandlers, type QueryHandlers } from '../../src/main/hub/dispatch';
 import type { Hub } from '../../src/main/hub/hub';
 import { silentLogger } from '../../src/main/hub/log';
-import { SettingsStore } from '../../src/main/hub/settings-store';
 import { startWebServer, type WebServer } from '../../src/main/web/server';
 import { commands, queries } from '../../src/shared/contract';
 import { commandNames, queryNames, type MessageKind } from '../../src/shared/contract-names';
 import type { ApprovalSummary, Workspace } from '../../src/shared/model';
 import { ok, type Result } from '../../src/shared/result';
 import { fakeElectron } from '../support/fake-electron';
-import { MemoryTokenVault } from '../support/memory-token-vault';
-import { confFactory, tempDir } from '../support/temp-hub';
+import { composedHub, tempDir } from '../support/temp-hub';
 import { rawRequest } from '../support/web';
 
 vi.mock('electron', async () => (await import('../support/fake-electron')).fakeElectron);
@@ -96,13 +93,7 @@ const token = 'fuzz-token-0123456789abcdef01234567';
 let simRequests: () => Promise<Record<string, number>>;
 
 beforeAll(async () => {
-  hub = composeHub({
-    store: SettingsStore.open(dir, confFactory),
-    info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
-    log: silentLogger,
-    openUrl: () => undefined,
-    tokenVault: new MemoryTokenVault(),
-  });
+  hub = composedHub(dir);
   expect(await hub.dispatch('command', 'demo.open', {})).toMatchObject({ ok: true });
   const workspace = (await hub.dispatch('query', 'workspace.get', {})) as Result<Workspace>;
   const endpoint = workspace.ok ? workspace.value.awsAccounts[0]?.endpointUrl : undefined;

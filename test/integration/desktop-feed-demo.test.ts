@@ -4,15 +4,11 @@
 // decided elsewhere (then it opens the pipeline's execution instead).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeHub } from '../../src/main/compose-hub';
 import { startDesktopFeed } from '../../src/main/hub/desktop/desktop-feed';
 import type { DesktopFeed } from '../../src/main/hub/desktop/desktop-view';
 import type { Hub } from '../../src/main/hub/hub';
-import { silentLogger } from '../../src/main/hub/log';
-import { SettingsStore } from '../../src/main/hub/settings-store';
 import type { ApprovalSummary } from '../../src/shared/model';
-import { confFactory, tempDir } from '../support/temp-hub';
-import { MemoryTokenVault } from '../support/memory-token-vault';
+import { composedHub, tempDir } from '../support/temp-hub';
 import { recordingView } from '../support/recording-desktop-view';
 
 const { view, calls: seen } = recordingView();
@@ -32,13 +28,7 @@ let hub: Hub;
 let feed: DesktopFeed;
 
 beforeAll(async () => {
-  hub = composeHub({
-    store: SettingsStore.open(dir, confFactory),
-    info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
-    log: silentLogger,
-    openUrl: () => undefined,
-    tokenVault: new MemoryTokenVault(),
-  });
+  hub = composedHub(dir);
   feed = startDesktopFeed({ hub, view });
   expect(await hub.dispatch('command', 'demo.open', {})).toMatchObject({ ok: true });
 }, 60_000);

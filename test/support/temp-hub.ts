@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { DemoBackend, StartDemo } from '../../src/main/hub/demo';
 import { FakeAwsBackend } from './fake-aws-backend';
+import { composeHub } from '../../src/main/compose-hub';
 import { createHub, type Hub } from '../../src/main/hub/hub';
 import type { TokenVault } from '../../src/main/hub/github-tokens';
 import { createGitHubAuth, type GitHubAuth } from '../../src/main/sources/github-auth/index';
 import { MemoryTokenVault } from './memory-token-vault';
-import type { Logger } from '../../src/main/hub/log';
+import { silentLogger, type Logger } from '../../src/main/hub/log';
 import { SettingsStore, type JsonFileStoreFactory } from '../../src/main/hub/settings-store';
 import type { StoreFile } from '../../src/shared/model';
 import { emptyProjectEdits } from '../../src/shared/projects';
@@ -81,4 +82,19 @@ export function tempHub(
     githubAuth: github.auth ?? createGitHubAuth({ env: {} }),
   });
   return { hub, store, aws, vault };
+}
+
+/**
+ * The hub as the app composes it (real AWS credentials backend, GitHub auth
+ * with no token of the environment), over a settings file in `dir`, for tests
+ * that open the demo workspace and its in-process simulator.
+ */
+export function composedHub(dir: string): Hub {
+  return composeHub({
+    store: SettingsStore.open(dir, confFactory),
+    info: { name: 'Starboard', version: '0.0.0-test', mode: 'browser', platform: process.platform, dataDir: dir },
+    log: silentLogger,
+    openUrl: () => undefined,
+    tokenVault: new MemoryTokenVault(),
+  });
 }
