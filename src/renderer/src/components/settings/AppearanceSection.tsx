@@ -1,4 +1,5 @@
 import type { Settings, SettingsPatch } from '../../../../shared/model';
+import { RadioChoices } from './RadioChoices';
 import { SettingsSection } from './SettingsSection';
 
 const themes: { value: Settings['theme']; label: string }[] = [
@@ -16,21 +17,13 @@ export function AppearanceSection({
 }): React.JSX.Element {
   return (
     <SettingsSection id="appearance" title="Appearance">
-      <fieldset className="settings-choices">
-        <legend>Theme</legend>
-        {themes.map((option) => (
-          <label key={option.value} className="radio">
-            <input
-              type="radio"
-              name="theme"
-              value={option.value}
-              checked={settings.theme === option.value}
-              onChange={() => change({ theme: option.value })}
-            />
-            {option.label}
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend="Theme"
+        name="theme"
+        choices={themes}
+        selected={settings.theme}
+        onSelect={(theme) => change({ theme })}
+      />
     </SettingsSection>
   );
 }

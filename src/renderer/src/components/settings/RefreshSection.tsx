@@ -1,4 +1,5 @@
 import type { RefreshCadence, Settings, SettingsPatch } from '../../../../shared/model';
+import { RadioChoices } from './RadioChoices';
 import { SettingsSection } from './SettingsSection';
 
 // The scheduler's intervals (main/hub/scheduler/config.ts) times its cadence scale, rounded.
@@ -33,27 +34,13 @@ export function RefreshSection({
       title="Refresh"
       description="How often Starboard reads AWS and GitHub. While the window is hidden it reads less often; a failing or throttled read backs off on its own."
     >
-      <fieldset className="settings-choices">
-        <legend>Cadence</legend>
-        {cadences.map((option) => (
-          <label key={option.value} className="radio settings-radio-detail">
-            <input
-              type="radio"
-              name="refresh-cadence"
-              value={option.value}
-              checked={settings.refreshCadence === option.value}
-              onChange={() => change({ refreshCadence: option.value })}
-              aria-describedby={`cadence-${option.value}`}
-            />
-            <span>
-              {option.label}
-              <span id={`cadence-${option.value}`} className="muted small settings-option-detail">
-                {option.detail}
-              </span>
-            </span>
-          </label>
-        ))}
-      </fieldset>
+      <RadioChoices
+        legend="Cadence"
+        name="refresh-cadence"
+        choices={cadences}
+        selected={settings.refreshCadence}
+        onSelect={(refreshCadence) => change({ refreshCadence })}
+      />
     </SettingsSection>
   );
 }
