@@ -237,7 +237,8 @@ async function waitForData(): Promise<Found> {
       failedBuild: failedBuild?.id,
       codecommit: codecommit?.id,
       github,
-      beanstalk: idOf('beanstalk-environment'),
+      // Its causes come from a read of their own (DescribeEnvironmentHealth): wait for them too.
+      beanstalk: resources.find((r) => r.kind === 'beanstalk-environment' && r.data.environment.causes.length > 0)?.id,
       stack: idOf('cloudformation-stack'),
       deploymentGroup: group?.id,
       deploymentId: group?.data.deployments[0]?.id,
